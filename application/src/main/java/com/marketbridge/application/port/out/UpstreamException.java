@@ -1,0 +1,38 @@
+package com.marketbridge.application.port.out;
+
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a driven adapter throws when its upstream failed the call: a reason from the closed set, a message
+ * fit for the buyer and the log (never a secret), and the upstream's tracking id when it gave one.
+ */
+public final class UpstreamException extends RuntimeException {
+
+    private final FailureReason reason;
+    private final String trackingId;
+
+    public UpstreamException(FailureReason reason, String message, String trackingId) {
+        super(Objects.requireNonNull(message, "'message' must not be null"));
+        this.reason = Objects.requireNonNull(reason, "'reason' must not be null");
+        this.trackingId = trackingId;
+    }
+
+    public UpstreamException(FailureReason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public FailureReason reason() {
+        return reason;
+    }
+
+    public Optional<String> trackingId() {
+        return Optional.ofNullable(trackingId);
+    }
+
+    public Outcome.Failed toOutcome() {
+        return new Outcome.Failed(reason, getMessage(), trackingId);
+    }
+}

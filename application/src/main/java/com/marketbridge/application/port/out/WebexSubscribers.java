@@ -1,0 +1,27 @@
+package com.marketbridge.application.port.out;
+
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.Optional;
+
+/** Webex Wholesale subscribers: the users of a customer, each with one package. */
+public interface WebexSubscribers {
+
+    /**
+     * Asks Webex whether the subscriber could be created, changing nothing.
+     *
+     * @throws UpstreamException {@code USER_ALREADY_EXISTS} or {@code UPSTREAM_REJECTED} with Webex's description
+     */
+    void validate(String customerId, String email, WebexPackage webexPackage);
+
+    WebexSubscriber create(NewSubscriber subscriber);
+
+    Optional<WebexSubscriber> find(String customerId, String email);
+
+    /** Moves the subscriber to the package; {@code calling} is present when it newly needs Webex Calling. */
+    WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling);
+
+    void remove(WebexSubscriber subscriber);
+}

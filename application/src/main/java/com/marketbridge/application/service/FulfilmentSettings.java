@@ -1,0 +1,27 @@
+package com.marketbridge.application.service;
+
+import com.marketbridge.domain.customer.CustomerTemplate;
+import com.marketbridge.domain.edition.EditionCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How events are fulfilled: the edition catalog, the template of new customers, and how long one event
+ * may wait for a customer that Webex is still provisioning (polling every {@code pollInterval}).
+ */
+public record FulfilmentSettings(EditionCatalog catalog, CustomerTemplate template, Duration provisioningWait,
+                                 Duration pollInterval, Clock clock, Sleeper sleeper) {
+
+    public FulfilmentSettings {
+        Objects.requireNonNull(catalog, "'catalog' must not be null");
+        Objects.requireNonNull(template, "'template' must not be null");
+        Objects.requireNonNull(provisioningWait, "'provisioningWait' must not be null");
+        Objects.requireNonNull(pollInterval, "'pollInterval' must not be null");
+        Objects.requireNonNull(clock, "'clock' must not be null");
+        Objects.requireNonNull(sleeper, "'sleeper' must not be null");
+        if (provisioningWait.isNegative() || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("'provisioningWait' must not be negative and 'pollInterval' must be positive");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.marketbridge.application.service;
+
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.customer.NewCustomer;
+import com.marketbridge.domain.customer.WebexCustomer;
+import com.marketbridge.domain.edition.EditionLookup;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.event.MarketplaceUser;
+import com.marketbridge.domain.event.SubscriptionOrdered;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.SubscriberStatus;
+import com.marketbridge.domain.subscription.SubscriptionAccount;
+import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.Optional;
+
+/**
+ * A new subscription: the company's Webex customer (created on its first order), then the buyer as a
+ * subscriber. Replaying the same order finds what the first run made instead of making it twice.
+ */
+final class OrderFulfilment {
+
+    private final Webex webex;
+    private final FulfilmentSettings settings;
+    private final CustomerReadiness readiness;
+    private final CallingAssignments calling;
+
+    OrderFulfilment(Webex webex, FulfilmentSettings settings) {
+        this.webex = webex;
+        this.settings = settings;
+        this.readiness = new CustomerReadiness(webex.customers(), settings);
+        this.calling = new CallingAssignments(webex, settings);
+    }
+
+    Outcome fulfil(SubscriptionOrdered order) {
+        EditionLookup edition = settings.catalog().lookup(order.order().editionCode());
+        if (edition instanceof EditionLookup.Unknown unknown) {
+            return new Outcome.Failed(FailureReason.UNKNOWN_EDITION, unknown.message());
+        }
+        WebexPackage webexPackage = ((EditionLookup.Known) edition).webexPackage();
+        MarketplaceUser buyer = order.creator();
+        SubscriptionAccount account = new SubscriptionAccount(order.company().uuid(), buyer.email());
+
+        WebexCustomer found = webex.customers().findByExternalId(order.company().uuid())
+                .orElseGet(() -> webex.customers().get(webex.customers().create(newCustomer(order))));
+        CustomerReadiness.Readiness ready = readiness.await(found, order.company().name());
+        if (!ready.ready()) {
+            return ready.instead();
+        }
+        return subscribe(ready.customer(), buyer, webexPackage, account);
+    }
+
+    private Outcome subscribe(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage, SubscriptionAccount account) {
+        try {
+            webex.subscribers().validate(customer.id(), buyer.email(), webexPackage);
+        } catch (UpstreamException rejected) {
+            if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
+                return alreadySubscribed(customer, buyer.email(), webexPackage, account).orElseGet(rejected::toOutcome);
+            }
+            throw rejected;
+        }
+        NewSubscriber subscriber = new NewSubscriber(customer.id(), buyer.email(), buyer.firstName(), buyer.lastName(),
+                webexPackage, webexPackage.calling() ? calling.forCustomer(customer) : null);
+        return answer(webex.subscribers().create(subscriber), account);
+    }
+
+    /** A replayed order: the subscriber is already ours with this package, so the order is done (or still pending). */
+    private Optional<Outcome> alreadySubscribed(WebexCustomer customer, String email, WebexPackage webexPackage,
+                                                SubscriptionAccount account) {
+        return webex.subscribers().find(customer.id(), email)
+                .filter(existing -> existing.packageName().equals(webexPackage.name()))
+                .map(existing -> answer(existing, account));
+    }
+
+    private static Outcome answer(WebexSubscriber subscriber, SubscriptionAccount account) {
+        if (subscriber.status() == SubscriberStatus.PENDING_USER_MIGRATION) {
+            return new Outcome.InProgress(subscriber.email() + " already has a free Webex account; Webex asked the user"
+                    + " to accept moving it into the organization, and the subscription completes then.");
+        }
+        return new Outcome.Completed(account.identifier(),
+                subscriber.email() + " is subscribed to " + subscriber.packageName());
+    }
+
+    private NewCustomer newCustomer(SubscriptionOrdered order) {
+        String primaryEmail = order.company().optionalEmail().orElse(order.creator().email());
+        return new NewCustomer(order.company().uuid(), order.company().name(), primaryEmail,
+                order.creator().optionalLocale().orElse(null), settings.template(),
+                settings.catalog().anyCalling(settings.template().packages()));
+    }
+}

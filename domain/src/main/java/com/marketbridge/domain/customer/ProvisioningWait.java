@@ -1,0 +1,42 @@
+package com.marketbridge.domain.customer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A bounded wait for a Webex customer to become usable: it decides, from the status seen and the clock,
+ * whether to go on, wait again, or stop. Nothing ever waits without a deadline.
+ */
+public record ProvisioningWait(Instant deadline) {
+
+    public ProvisioningWait {
+        Objects.requireNonNull(deadline, "'deadline' must not be null");
+    }
+
+    public static ProvisioningWait startingAt(Instant now, Duration limit) {
+        Objects.requireNonNull(now, "'now' must not be null");
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("'limit' must not be negative");
+        }
+        return new ProvisioningWait(now.plus(limit));
+    }
+
+    public Decision decide(CustomerStatus status, Instant now) {
+        if (status.acceptsSubscribers()) {
+            return Decision.READY;
+        }
+        if (status.isFailed()) {
+            return Decision.FAILED;
+        }
+        return now.isBefore(deadline) ? Decision.WAIT : Decision.DEADLINE_PASSED;
+    }
+
+    /** What to do after looking at the customer once. */
+    public enum Decision {
+        READY,
+        WAIT,
+        FAILED,
+        DEADLINE_PASSED
+    }
+}

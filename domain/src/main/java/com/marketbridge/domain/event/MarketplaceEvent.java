@@ -1,0 +1,19 @@
+package com.marketbridge.domain.event;
+
+/**
+ * One event a marketplace sent about a subscription or its users, as fetched from its event URL.
+ *
+ * <p>Every type carries its {@link EventToken} and {@link EventFlag}; unknown types are a value too,
+ * so the use cases answer them instead of failing on them.
+ */
+public sealed interface MarketplaceEvent
+        permits SubscriptionOrdered, SubscriptionChanged, SubscriptionCancelled, SubscriptionNoticed,
+                UserAssigned, UserUnassigned, UserUpdated, UnsupportedEvent {
+
+    EventToken token();
+
+    EventFlag flag();
+
+    /** The marketplace's name for this event type, e.g. {@code SUBSCRIPTION_ORDER}. */
+    String type();
+}

@@ -1,0 +1,44 @@
+package com.marketbridge.domain.outcome;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** The result of handling one marketplace event: completed, failed for a reason, or still in progress. */
+public sealed interface Outcome {
+
+    String message();
+
+    /** Done; the marketplace keeps {@code accountIdentifier} (absent for events that create no account). */
+    record Completed(String accountIdentifier, String message) implements Outcome {
+        public Completed {
+            Objects.requireNonNull(message, "'message' must not be null");
+        }
+
+        public Optional<String> optionalAccountIdentifier() {
+            return Optional.ofNullable(accountIdentifier);
+        }
+    }
+
+    /** Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, if any. */
+    record Failed(FailureReason reason, String message, String trackingId) implements Outcome {
+        public Failed {
+            Objects.requireNonNull(reason, "'reason' must not be null");
+            Objects.requireNonNull(message, "'message' must not be null");
+        }
+
+        public Failed(FailureReason reason, String message) {
+            this(reason, message, null);
+        }
+
+        public Optional<String> optionalTrackingId() {
+            return Optional.ofNullable(trackingId);
+        }
+    }
+
+    /** Started, not finished: handling the same event again later continues where this stopped. */
+    record InProgress(String message) implements Outcome {
+        public InProgress {
+            Objects.requireNonNull(message, "'message' must not be null");
+        }
+    }
+}
