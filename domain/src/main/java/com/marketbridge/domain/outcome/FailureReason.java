@@ -24,5 +24,7 @@ public enum FailureReason {
     /** An upstream could not be reached or kept failing; trying later may work. */
     UPSTREAM_UNAVAILABLE,
     /** Webex refused the request; its message and tracking id say why. */
-    UPSTREAM_REJECTED
+    UPSTREAM_REJECTED,
+    /** A defect in the connector itself; its log has the details under the reference in the message. */
+    INTERNAL_ERROR
 }

@@ -1,0 +1,80 @@
+package com.marketbridge.adapter.http;
+
+import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
+import com.marketbridge.application.port.out.MarketplaceAnswers;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness
+ * and readiness. Every answer is JSON; no stack trace leaves the process.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+    /** The original demo's notification path, kept so partners can swap the binary. */
+    public static final String DEMO_PATH = "/subscription_receiver";
+    /** The neutral path for new installs; it serves every event type. */
+    public static final String EVENTS_PATH = "/api/v1/events";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+
+    private final Javalin app;
+
+    private WebhookServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open). */
+    public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
+                                      MarketplaceAnswers answers, BooleanSupplier ready) {
+        WebhookEndpoint webhook = new WebhookEndpoint(useCase, answers, settings.optionalPublicBaseUrl());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.routes.get(DEMO_PATH, webhook::handle);
+            config.routes.post(DEMO_PATH, webhook::handle);
+            config.routes.get(EVENTS_PATH, webhook::handle);
+            config.routes.post(EVENTS_PATH, webhook::handle);
+            config.routes.get("/health", ctx -> status(ctx, HttpStatus.OK, "UP"));
+            config.routes.get("/ready", ctx -> {
+                boolean isReady = ready.getAsBoolean();
+                status(ctx, isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, isReady ? "READY" : "NOT_READY");
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String reference = UUID.randomUUID().toString();
+                LOG.error("unexpected failure answering {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+                webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR,
+                        "The connector failed unexpectedly; its log has the details under reference " + reference));
+            });
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> status(ctx, HttpStatus.NOT_FOUND, "NOT_FOUND"));
+        });
+        app.start();
+        return new WebhookServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting calls and lets the ones in flight finish (up to 10 s). */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void status(Context ctx, HttpStatus status, String value) {
+        ctx.status(status).contentType("application/json").result(JsonWriter.object(Map.of("status", value)));
+    }
+}

@@ -1,0 +1,178 @@
+package com.marketbridge.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
+import com.marketbridge.application.port.out.MarketplaceAnswers;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookServerTest {
+
+    private static final String EVENT_URL = "https://acme.example.com/api/integration/v1/events/7d0c6f6e";
+    /** Renders the outcome's kind and reason, so the tests see what the endpoint passed on. */
+    private static final MarketplaceAnswers ANSWERS = outcome -> {
+        if (outcome instanceof Outcome.Completed done) {
+            return new MarketplaceAnswers.Answer(true, done.accountIdentifier(), null, done.message());
+        }
+        String code = outcome instanceof Outcome.Failed failed ? failed.reason().name() : "PENDING";
+        return new MarketplaceAnswers.Answer(false, null, code, outcome.message());
+    };
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<HandleMarketplaceEventCommand> commands = new ArrayList<>();
+    private final AtomicBoolean ready = new AtomicBoolean(true);
+    private WebhookServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void start(Function<HandleMarketplaceEventCommand, Outcome> useCase, URI publicBaseUrl) {
+        server = WebhookServer.start(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, publicBaseUrl),
+                command -> {
+                    commands.add(command);
+                    return useCase.apply(command);
+                }, ANSWERS, ready::get);
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDemoUrlPassesTheNotificationToTheUseCaseAndAnswersItsOutcomeAsJson() throws Exception {
+        start(command -> new Outcome.Completed("c1:bob@contoso.test", "bob@contoso.test is subscribed to webex_meetings"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL) + "&eventType=create");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo(
+                "{\"success\":true,\"accountIdentifier\":\"c1:bob@contoso.test\",\"message\":\"bob@contoso.test is subscribed to webex_meetings\"}");
+        HandleMarketplaceEventCommand command = commands.get(0);
+        assertThat(command.eventUrl()).isEqualTo(EVENT_URL);
+        assertThat(command.notification().method()).isEqualTo("GET");
+        assertThat(command.notification().header("authorization")).contains("Basic dXNlcjpwYXNz");
+        assertThat(command.notification().queryParameter("eventType")).contains("create");
+        assertThat(command.notification().url().getPath()).isEqualTo("/subscription_receiver");
+    }
+
+    @Test
+    void theNeutralUrlAcceptsPostAndTheUrlParameterName() throws Exception {
+        start(command -> new Outcome.Completed(null, "done"), null);
+
+        HttpResponse<String> response = send("POST", "/api/v1/events?url=" + encoded(EVENT_URL));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(commands).singleElement().satisfies(command -> {
+            assertThat(command.eventUrl()).isEqualTo(EVENT_URL);
+            assertThat(command.notification().method()).isEqualTo("POST");
+        });
+    }
+
+    @Test
+    void aMissingEventUrlReachesTheUseCaseAsNullSoItIsAnsweredNotCrashedOn() throws Exception {
+        start(command -> new Outcome.Failed(FailureReason.INVALID_EVENT, "The notification has no eventUrl parameter"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventType=create");
+
+        assertThat(commands).singleElement().satisfies(command -> assertThat(command.eventUrl()).isNull());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_EVENT\"");
+    }
+
+    @Test
+    void anUnauthenticatedNotificationIsAnswered401WithJson() throws Exception {
+        start(command -> new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: wrong credentials"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo(
+                "{\"success\":false,\"errorCode\":\"UNAUTHORIZED\",\"message\":\"The notification is not authenticated: wrong credentials\"}");
+    }
+
+    @Test
+    void businessFailuresAndPendingWorkAreAnswered200() throws Exception {
+        start(command -> new Outcome.InProgress("The Webex organization is \"being\" set up"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(
+                "{\"success\":false,\"errorCode\":\"PENDING\",\"message\":\"The Webex organization is \\\"being\\\" set up\"}");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnsweredAsJsonWithAReferenceAndNoStackTrace() throws Exception {
+        start(command -> {
+            throw new IllegalStateException("boom at com.marketbridge.Secret");
+        }, null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"errorCode\":\"INTERNAL_ERROR\"", "reference ")
+                .doesNotContain("boom", "IllegalStateException", "at com.");
+    }
+
+    @Test
+    void thePublicBaseUrlReplacesTheLocalOneInTheNotification() throws Exception {
+        start(command -> new Outcome.Completed(null, "done"), URI.create("https://connector.example.net/"));
+
+        send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+
+        assertThat(commands.get(0).notification().url())
+                .isEqualTo(URI.create("https://connector.example.net/subscription_receiver?eventUrl=" + encoded(EVENT_URL)));
+    }
+
+    @Test
+    void healthIsAlwaysUpAndReadinessFollowsTheConnectorsState() throws Exception {
+        start(command -> new Outcome.Completed(null, "done"), null);
+
+        assertThat(send("GET", "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> readyResponse = send("GET", "/ready");
+        assertThat(readyResponse.statusCode()).isEqualTo(200);
+        assertThat(readyResponse.body()).isEqualTo("{\"status\":\"READY\"}");
+
+        ready.set(false);
+        HttpResponse<String> notReady = send("GET", "/ready");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).isEqualTo("{\"status\":\"NOT_READY\"}");
+        assertThat(commands).isEmpty();
+    }
+
+    @Test
+    void anUnknownPathIsAJson404() throws Exception {
+        start(command -> new Outcome.Completed(null, "done"), null);
+
+        HttpResponse<String> response = send("GET", "/nope");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"status\":\"NOT_FOUND\"}");
+    }
+}
