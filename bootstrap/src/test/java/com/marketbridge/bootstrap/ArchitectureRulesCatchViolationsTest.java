@@ -1,0 +1,31 @@
+package com.marketbridge.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketbridge.domain.fixture.DomainClassThatServesHttp;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** Proves the rules bite: a fixture that breaks them is reported, naming the offending dependency. */
+class ArchitectureRulesCatchViolationsTest {
+
+    private final JavaClasses fixture = new ClassFileImporter().importClasses(DomainClassThatServesHttp.class);
+
+    @Test
+    void aDomainClassUsingJavalinBreaksTheDomainRule() {
+        EvaluationResult result = HexagonalArchitectureTest.domain_depends_only_on_the_jdk.evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains(DomainClassThatServesHttp.class.getName(), "io.javalin.Javalin"));
+    }
+
+    @Test
+    void aDomainClassUsingJavalinBreaksTheLibraryRule() {
+        EvaluationResult result = HexagonalArchitectureTest.javalin_stays_in_the_http_adapter.evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+    }
+}

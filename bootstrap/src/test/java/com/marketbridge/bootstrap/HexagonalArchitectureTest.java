@@ -1,0 +1,75 @@
+package com.marketbridge.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The boundaries of the hexagon, one rule per field. Contributors: if a rule fails, move the code to the
+ * module where it belongs rather than loosening the rule.
+ */
+@AnalyzeClasses(packages = "com.marketbridge", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonalArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage("com.marketbridge.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.marketbridge.domain..")
+            .because("the domain is a framework-free model that other marketplace connectors embed");
+
+    @ArchTest
+    static final ArchRule application_depends_only_on_domain_and_the_jdk = classes()
+            .that().resideInAPackage("com.marketbridge.application..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "com.marketbridge.domain..", "com.marketbridge.application..")
+            .because("use cases talk to the outside world only through their ports");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching("com.marketbridge.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter implements ports on its own; bootstrap alone wires them together");
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_bootstrap = noClasses()
+            .that().resideOutsideOfPackage("com.marketbridge.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("com.marketbridge.bootstrap..")
+            .because("bootstrap is the outermost layer: it sees everything and nothing sees it");
+
+    @ArchTest
+    static final ArchRule out_ports_are_interfaces = classes()
+            .that().resideInAPackage("com.marketbridge.application.port.out..")
+            .and().areTopLevelClasses()
+            .and().areNotAssignableTo(Throwable.class)
+            .should().beInterfaces()
+            .because("driven ports are contracts that adapters implement and tests fake");
+
+    @ArchTest
+    static final ArchRule feign_stays_in_the_upstream_adapters = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..")
+            .should().dependOnClassesThat().resideInAPackage("feign..")
+            .because("Feign is how the AppDirect and Webex adapters call their upstreams, and nobody else's business");
+
+    @ArchTest
+    static final ArchRule jackson_stays_in_the_upstream_adapters = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("wire formats are mapped to domain values inside the adapter that reads them");
+
+    @ArchTest
+    static final ArchRule scribejava_stays_in_the_oauth_adapters = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.scribejava..")
+            .because("OAuth tokens and signatures are the concern of the adapters that call AppDirect and Webex");
+
+    @ArchTest
+    static final ArchRule javalin_stays_in_the_http_adapter = noClasses()
+            .that().resideOutsideOfPackage("com.marketbridge.adapter.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+            .because("only the HTTP adapter knows it is served by Javalin");
+}

@@ -1,0 +1,131 @@
+package com.marketbridge.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path folder;
+
+    /** The demo's .env, as its README tells partners to write it. */
+    private static final List<String> DEMO_DOT_ENV = List.of(
+            "BASE_URL_MARKETPLACE=https://acme.appdirect.com",
+            "",
+            "OAUTH_CLIENT_ID=client-id",
+            "OAUTH_CLIENT_SECRET=client-secret-value",
+            "BASIC_USERNAME=appdirect",
+            "BASIC_PASSWORD=basic-password-value",
+            "# comments are ignored",
+            "WEBEX_TOKEN=webex-token-value",
+            "PROVISIONING_ID=prov-1",
+            "CUSTOMER_PACKAGES='[\"webex_calling\", \"webex_meetings\", \"webex_suite\"]'",
+            "ADDRESS=\"771 Alder Drive\"",
+            "ZIP_CODE=\"95035\"",
+            "CITY=\"Milpitas\"",
+            "COUNTRY=\"US\"",
+            "STATE=\"CA\"",
+            "TIMEZONE=\"America/Los_Angeles\"");
+
+    private Path dotEnv(List<String> lines) throws IOException {
+        return Files.write(folder.resolve(".env"), lines);
+    }
+
+    @Test
+    void theDemosDotEnvIsReadWithItsQuotesAndDefaultsFillTheRest() throws IOException {
+        Settings settings = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(settings.marketplaceBaseUrl()).isEqualTo(URI.create("https://acme.appdirect.com"));
+        assertThat(settings.customerPackages()).containsExactly("webex_calling", "webex_meetings", "webex_suite");
+        assertThat(settings.address().line1()).isEqualTo("771 Alder Drive");
+        assertThat(settings.address().state()).isEqualTo("CA");
+        assertThat(settings.address().zip()).isEqualTo("95035");
+        assertThat(settings.timezone()).isEqualTo("America/Los_Angeles");
+        assertThat(settings.port()).isEqualTo(5002);
+        assertThat(settings.webexBaseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.editionPackages()).containsEntry("webex_suite", "webex_suite").hasSize(3);
+        assertThat(settings.extensionFrom()).isEqualTo(2000);
+        assertThat(settings.extensionTo()).isEqualTo(8999);
+    }
+
+    @Test
+    void theEnvironmentWinsOverTheDotEnvFile() throws IOException {
+        Settings settings = Settings.load(Map.of("PORT", "6000", "CITY", "Ottawa"), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(settings.port()).isEqualTo(6000);
+        assertThat(settings.address().city()).isEqualTo("Ottawa");
+    }
+
+    @Test
+    void everyMissingOrMalformedSettingIsNamedInOneMessageWithoutAnyValue() throws IOException {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "BASE_URL_MARKETPLACE", "not a url",
+                "OAUTH_CLIENT_SECRET", "client-secret-value",
+                "PORT", "99999",
+                "CUSTOMER_PACKAGES", "webex_calling",
+                "TIMEZONE", "Mars/Olympus"));
+
+        assertThatThrownBy(() -> Settings.load(environment, folder.resolve("absent.env")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContainingAll("BASE_URL_MARKETPLACE must be", "OAUTH_CLIENT_ID is missing", "BASIC_USERNAME is missing",
+                        "BASIC_PASSWORD is missing", "WEBEX_TOKEN is missing", "PROVISIONING_ID is missing",
+                        "CUSTOMER_PACKAGES must be a JSON list", "ADDRESS is missing", "PORT must be", "TIMEZONE must be")
+                .hasMessageNotContaining("client-secret-value")
+                .hasMessageNotContaining("not a url");
+    }
+
+    @Test
+    void basicAndOAuth1AreExclusive() throws IOException {
+        Map<String, String> environment = Map.of("OAUTH1_CONSUMER_KEY", "key", "OAUTH1_CONSUMER_SECRET", "consumer-secret-value");
+
+        assertThatThrownBy(() -> Settings.load(environment, dotEnv(DEMO_DOT_ENV)))
+                .hasMessageContaining("configure exactly one way AppDirect authenticates")
+                .hasMessageNotContaining("consumer-secret-value");
+    }
+
+    @Test
+    void oauth1ReplacesBasicWhenBasicIsAbsent() throws IOException {
+        List<String> lines = DEMO_DOT_ENV.stream().filter(line -> !line.startsWith("BASIC_")).toList();
+
+        Settings settings = Settings.load(Map.of("OAUTH1_CONSUMER_KEY", "key", "OAUTH1_CONSUMER_SECRET", "secret"), dotEnv(lines));
+
+        assertThat(settings.oauth1ConsumerKey()).isEqualTo("key");
+        assertThat(settings.basicUsername()).isNull();
+    }
+
+    @Test
+    void webexRefreshCredentialsReplaceTheStaticTokenAndNeedAllThree() throws IOException {
+        List<String> lines = DEMO_DOT_ENV.stream().filter(line -> !line.startsWith("WEBEX_TOKEN")).toList();
+
+        assertThatThrownBy(() -> Settings.load(Map.of("WEBEX_CLIENT_ID", "id"), dotEnv(lines)))
+                .hasMessageContainingAll("WEBEX_CLIENT_SECRET is missing", "WEBEX_REFRESH_TOKEN is missing")
+                .hasMessageNotContaining("WEBEX_TOKEN is missing");
+    }
+
+    @Test
+    void editionPackagesAreConfigurable() throws IOException {
+        Settings settings = Settings.load(Map.of("EDITION_PACKAGES", "basic=webex_meetings, pro=webex_suite"), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(settings.editionPackages()).containsOnly(Map.entry("basic", "webex_meetings"), Map.entry("pro", "webex_suite"));
+    }
+
+    @Test
+    void theSettingsDumpMasksEverySecret() throws IOException {
+        String dump = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV)).toString();
+
+        assertThat(dump).contains("OAUTH_CLIENT_ID=client-id", "BASIC_USERNAME=appdirect", "OAUTH_CLIENT_SECRET=****",
+                "BASIC_PASSWORD=****", "WEBEX_TOKEN=****");
+        assertThat(dump).doesNotContain("client-secret-value", "basic-password-value", "webex-token-value");
+    }
+}
