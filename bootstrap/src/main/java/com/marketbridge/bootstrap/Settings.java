@@ -37,10 +37,12 @@ record Settings(
 
     private static Settings read(SettingsReader in) {
         URI marketplace = in.url("BASE_URL_MARKETPLACE", null, "your AppDirect marketplace, e.g. https://acme.appdirect.com");
-        String clientId = in.required("OAUTH_CLIENT_ID", "the product's inbound OAuth 2.0 client id");
-        String clientSecret = in.required("OAUTH_CLIENT_SECRET", "the product's inbound OAuth 2.0 client secret");
         boolean basic = in.isSet("BASIC_USERNAME") || in.isSet("BASIC_PASSWORD");
         boolean oauth1 = in.isSet("OAUTH1_CONSUMER_KEY") || in.isSet("OAUTH1_CONSUMER_SECRET");
+        // legacy OAuth 1.0a products sign our calls back with the consumer key; all others fetch with OAuth 2.0
+        String clientId = oauth1 ? in.optional("OAUTH_CLIENT_ID") : in.required("OAUTH_CLIENT_ID", "the product's inbound OAuth 2.0 client id");
+        String clientSecret = oauth1 ? in.optional("OAUTH_CLIENT_SECRET")
+                : in.required("OAUTH_CLIENT_SECRET", "the product's inbound OAuth 2.0 client secret");
         if (basic && oauth1) {
             in.problem("BASIC_USERNAME/BASIC_PASSWORD and OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET are both set; "
                     + "configure exactly one way AppDirect authenticates its notifications");
