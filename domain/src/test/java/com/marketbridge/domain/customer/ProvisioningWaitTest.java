@@ -52,5 +52,7 @@ class ProvisioningWaitTest {
         assertThatNullPointerException().isThrownBy(() -> new ProvisioningWait(null)).withMessage("'deadline' must not be null");
         assertThatNullPointerException().isThrownBy(() -> ProvisioningWait.startingAt(null, Duration.ZERO))
                 .withMessage("'now' must not be null");
+        assertThatNullPointerException().isThrownBy(() -> ProvisioningWait.startingAt(START, null))
+                .withMessage("'limit' must not be null");
     }
 }
