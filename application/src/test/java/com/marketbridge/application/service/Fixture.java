@@ -54,6 +54,7 @@ final class Fixture {
     final FakeMarketplaceCredentials credentials = new FakeMarketplaceCredentials(log);
     final FakeClock clock = new FakeClock();
     CustomerTemplate template = template("webex_meetings", "webex_calling");
+    Duration provisioningWait = PROVISIONING_WAIT;
 
     static CustomerTemplate template(String... packages) {
         return new CustomerTemplate("tpl-1", List.of(packages), ADDRESS, "America/Toronto");
@@ -104,7 +105,7 @@ final class Fixture {
     }
 
     Outcome handle(String eventUrl) {
-        FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, PROVISIONING_WAIT, POLL, clock, clock);
+        FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock);
         HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, webex.ports(), settings);
         InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
                 eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());
