@@ -301,4 +301,15 @@ class OrderFulfilmentTest {
         assertThat(given.calls()).containsExactly(VERIFY, FETCH, FIND_CUSTOMER, "customers.create c1 calling=true", "customers.get wx-c1",
                 VERIFY, FETCH, FIND_CUSTOMER, VALIDATE_MEETINGS, CREATE_MEETINGS);
     }
+
+    @Test
+    void givenACompanyUuidThatCannotNameAnAccount_order_failsInvalidEventInsteadOfCrashing() {
+        Outcome outcome = given.handle(order(EventFlag.LIVE, new Company("c:1", "Contoso", null, null, null), BOB, "webex_meetings"));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(FailureReason.INVALID_EVENT);
+            assertThat(failed.message()).contains("c:1");
+        });
+        assertThat(given.calls()).containsExactly(fetchedThen());
+    }
 }
