@@ -3,6 +3,7 @@ package com.marketbridge.application.service;
 import static com.marketbridge.application.service.Fixture.*;
 import static com.marketbridge.domain.customer.CustomerStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.CustomerStatus;
@@ -54,7 +55,7 @@ class OrderFulfilmentTest {
         given.handle(order(EventFlag.LIVE, new Company(COMPANY, "Contoso", " ", null, null), noLocale, "webex_meetings"));
 
         assertThat(given.webex.createdCustomers()).extracting(NewCustomer::primaryEmail, NewCustomer::locale)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(BOB.email(), null));
+                .containsExactly(tuple(BOB.email(), null));
     }
 
     @Test
