@@ -40,7 +40,14 @@ final class OrderFulfilment {
         }
         WebexPackage webexPackage = ((EditionLookup.Known) edition).webexPackage();
         MarketplaceUser buyer = order.creator();
-        SubscriptionAccount account = new SubscriptionAccount(order.company().uuid(), buyer.email());
+        SubscriptionAccount account;
+        try {
+            account = new SubscriptionAccount(order.company().uuid(), buyer.email());
+        } catch (IllegalArgumentException e) {
+            // the marketplace's data, not ours: answer it rather than crash the use case
+            return new Outcome.Failed(FailureReason.INVALID_EVENT,
+                    "Company '" + order.company().uuid() + "' cannot name a subscription account: " + e.getMessage());
+        }
 
         WebexCustomer found = webex.customers().findByExternalId(order.company().uuid())
                 .orElseGet(() -> webex.customers().get(webex.customers().create(newCustomer(order))));

@@ -16,6 +16,7 @@ public record ProvisioningWait(Instant deadline) {
 
     public static ProvisioningWait startingAt(Instant now, Duration limit) {
         Objects.requireNonNull(now, "'now' must not be null");
+        Objects.requireNonNull(limit, "'limit' must not be null");
         if (limit.isNegative()) {
             throw new IllegalArgumentException("'limit' must not be negative");
         }

@@ -1,0 +1,296 @@
+package com.marketbridge.application.fake;
+
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.application.port.out.WebexCustomers;
+import com.marketbridge.application.port.out.WebexExtensions;
+import com.marketbridge.application.port.out.WebexLocations;
+import com.marketbridge.application.port.out.WebexPeople;
+import com.marketbridge.application.port.out.WebexSubscribers;
+import com.marketbridge.application.service.Webex;
+import com.marketbridge.domain.customer.CustomerStatus;
+import com.marketbridge.domain.customer.NewCustomer;
+import com.marketbridge.domain.customer.PostalAddress;
+import com.marketbridge.domain.customer.WebexCustomer;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.SubscriberStatus;
+import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * An in-memory Webex Wholesale organization tree behind every Webex port, recording each call in a {@link CallLog}.
+ *
+ * <p>Ids are derived for readable logs: company {@code c1} has customer {@code wx-c1} and organization
+ * {@code org-c1}. Each read of a customer reports the next status of its script, the last one repeating;
+ * its organization id is known only while it is {@code provisioned}, as Webex documents. Creating a
+ * subscriber creates its Webex person; precheck and create refuse an email any organization has a person for.
+ */
+public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexLocations, WebexExtensions, WebexPeople {
+
+    private final CallLog log;
+    private final Map<String, Customer> customersById = new LinkedHashMap<>();
+    private final List<NewCustomer> createdCustomers = new ArrayList<>();
+    private final Map<String, WebexSubscriber> subscribers = new LinkedHashMap<>();
+    private final Map<String, List<String>> locationsByOrg = new LinkedHashMap<>();
+    private final Map<String, Set<String>> usedExtensionsByLocation = new LinkedHashMap<>();
+    private final Set<String> people = new HashSet<>();
+    private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
+    private SubscriberStatus newSubscriberStatus = SubscriberStatus.PROVISIONED;
+    private int firstExtension = 2000;
+    private int lastExtension = 2009;
+    private int subscriberCount;
+
+    public FakeWebex(CallLog log) {
+        this.log = log;
+    }
+
+    /** All five ports, as the services take them. */
+    public Webex ports() {
+        return new Webex(this, this, this, this, this);
+    }
+
+    // ---- arranging ------------------------------------------------------------------------------------------
+
+    /** An existing customer of company {@code externalId} whose reads report {@code statusPerRead}; returns its id. */
+    public String addCustomer(String externalId, CustomerStatus... statusPerRead) {
+        Customer customer = new Customer(externalId, script(statusPerRead));
+        customersById.put(customer.id, customer);
+        return customer.id;
+    }
+
+    /** The errors Webex reports for the customer of {@code externalId} from its last background attempt. */
+    public FakeWebex customerErrors(String externalId, String... errors) {
+        customersById.get(customerId(externalId)).errors = List.of(errors);
+        return this;
+    }
+
+    /** What the reads of customers created from now on report; {@code provisioned} at once unless told otherwise. */
+    public FakeWebex provisionNewCustomersAs(CustomerStatus... statusPerRead) {
+        newCustomerStatuses = script(statusPerRead).toArray(CustomerStatus[]::new);
+        return this;
+    }
+
+    public FakeWebex addLocation(String orgId, String locationId) {
+        locationsByOrg.computeIfAbsent(orgId, org -> new ArrayList<>()).add(locationId);
+        return this;
+    }
+
+    /** The extensions {@link #findFree} chooses from, lowest first; {@code 2000..2009} unless told otherwise. */
+    public FakeWebex extensionRange(int first, int last) {
+        firstExtension = first;
+        lastExtension = last;
+        return this;
+    }
+
+    public FakeWebex takeExtension(String locationId, String extension) {
+        usedExtensionsByLocation.computeIfAbsent(locationId, location -> new HashSet<>()).add(extension);
+        return this;
+    }
+
+    /** An existing subscriber (and its person) of the customer; returns it. */
+    public WebexSubscriber addSubscriber(String customerId, String email, String packageName, SubscriberStatus status) {
+        WebexSubscriber subscriber = new WebexSubscriber("sub-" + ++subscriberCount, customerId, email, packageName, status);
+        subscribers.put(key(customerId, email), subscriber);
+        people.add(key(orgIdOf(customerId), email));
+        return subscriber;
+    }
+
+    /** A Webex user of some organization, e.g. a free account, without a wholesale subscription. */
+    public FakeWebex addPerson(String orgId, String email) {
+        people.add(key(orgId, email));
+        return this;
+    }
+
+    /** The status subscribers created from now on get; {@code provisioned} unless told otherwise. */
+    public FakeWebex createSubscribersAs(SubscriberStatus status) {
+        newSubscriberStatus = status;
+        return this;
+    }
+
+    // ---- inspecting (not recorded) ---------------------------------------------------------------------------
+
+    public static String customerId(String externalId) {
+        return "wx-" + externalId;
+    }
+
+    public static String orgId(String externalId) {
+        return "org-" + externalId;
+    }
+
+    public List<NewCustomer> createdCustomers() {
+        return List.copyOf(createdCustomers);
+    }
+
+    public Optional<WebexSubscriber> subscriber(String customerId, String email) {
+        return Optional.ofNullable(subscribers.get(key(customerId, email)));
+    }
+
+    public boolean hasPerson(String orgId, String email) {
+        return people.contains(key(orgId, email));
+    }
+
+    // ---- WebexCustomers --------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<WebexCustomer> findByExternalId(String externalId) {
+        log.record("customers.findByExternalId", externalId);
+        return Optional.ofNullable(customersById.get(customerId(externalId))).map(Customer::read);
+    }
+
+    @Override
+    public String create(NewCustomer customer) {
+        log.record("customers.create", customer.externalId(), "calling=" + customer.callingLocation());
+        if (customersById.containsKey(customerId(customer.externalId()))) {
+            throw new UpstreamException(FailureReason.UPSTREAM_REJECTED,
+                    "A customer with externalId " + customer.externalId() + " already exists", "fake-tracking");
+        }
+        createdCustomers.add(customer);
+        if (customer.callingLocation()) {
+            addLocation(orgId(customer.externalId()), "loc-" + customer.externalId());
+        }
+        return addCustomer(customer.externalId(), newCustomerStatuses);
+    }
+
+    @Override
+    public WebexCustomer get(String customerId) {
+        log.record("customers.get", customerId);
+        Customer customer = customersById.get(customerId);
+        if (customer == null) {
+            throw new UpstreamException(FailureReason.ACCOUNT_NOT_FOUND, "No Webex customer " + customerId, "fake-tracking");
+        }
+        return customer.read();
+    }
+
+    // ---- WebexSubscribers ------------------------------------------------------------------------------------
+
+    @Override
+    public void validate(String customerId, String email, WebexPackage webexPackage) {
+        log.record("subscribers.validate", customerId, email, webexPackage);
+        refuseExistingPerson(email);
+    }
+
+    @Override
+    public WebexSubscriber create(NewSubscriber subscriber) {
+        log.record("subscribers.create", subscriber.customerId(), subscriber.email(), subscriber.webexPackage()
+                + describe(subscriber.optionalCalling()));
+        refuseExistingPerson(subscriber.email());
+        subscriber.optionalCalling().ifPresent(calling -> takeExtension(calling.locationId(), calling.extension()));
+        return addSubscriber(subscriber.customerId(), subscriber.email(), subscriber.webexPackage().name(), newSubscriberStatus);
+    }
+
+    @Override
+    public Optional<WebexSubscriber> find(String customerId, String email) {
+        log.record("subscribers.find", customerId, email);
+        return subscriber(customerId, email);
+    }
+
+    @Override
+    public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling) {
+        log.record("subscribers.changePackage", subscriber.customerId(), subscriber.email(), target + describe(calling));
+        String key = key(subscriber.customerId(), subscriber.email());
+        WebexSubscriber current = subscribers.get(key);
+        if (current == null) {
+            throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+        }
+        calling.ifPresent(assignment -> takeExtension(assignment.locationId(), assignment.extension()));
+        WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(), current.status());
+        subscribers.put(key, changed);
+        return changed;
+    }
+
+    @Override
+    public void remove(WebexSubscriber subscriber) {
+        log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
+        if (subscribers.remove(key(subscriber.customerId(), subscriber.email())) == null) {
+            throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+        }
+    }
+
+    // ---- WebexLocations, WebexExtensions, WebexPeople --------------------------------------------------------
+
+    @Override
+    public Optional<String> locationIdFor(String orgId, PostalAddress address) {
+        log.record("locations.locationIdFor", orgId);
+        return locationsByOrg.getOrDefault(orgId, List.of()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> findFree(String orgId, String locationId) {
+        log.record("extensions.findFree", orgId, locationId);
+        Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
+        return IntStream.rangeClosed(firstExtension, lastExtension).mapToObj(String::valueOf)
+                .filter(extension -> !used.contains(extension)).findFirst();
+    }
+
+    @Override
+    public boolean remove(String orgId, String email) {
+        log.record("people.remove", orgId, email);
+        return people.remove(key(orgId, email));
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private void refuseExistingPerson(String email) {
+        if (people.stream().anyMatch(person -> person.endsWith("|" + email))) {
+            throw new UpstreamException(FailureReason.USER_ALREADY_EXISTS,
+                    "The email " + email + " already belongs to a Webex user", "fake-tracking");
+        }
+    }
+
+    private String orgIdOf(String customerId) {
+        Customer customer = customersById.get(customerId);
+        return customer == null ? "org-of-" + customerId : orgId(customer.externalId);
+    }
+
+    private static String describe(Optional<CallingAssignment> calling) {
+        return calling.map(c -> " ext=" + c.extension() + " loc=" + c.locationId()).orElse("");
+    }
+
+    private static String key(String scope, String email) {
+        return scope + "|" + email;
+    }
+
+    /** Checks the script against the lifecycle, so a fake never reports a move Webex could not make. */
+    private static List<CustomerStatus> script(CustomerStatus... statuses) {
+        if (statuses.length == 0) {
+            throw new IllegalArgumentException("a customer needs at least one status");
+        }
+        for (int i = 1; i < statuses.length; i++) {
+            if (!statuses[i - 1].canMoveTo(statuses[i])) {
+                throw new IllegalArgumentException("a customer cannot move from " + statuses[i - 1] + " to " + statuses[i]);
+            }
+        }
+        return Arrays.asList(statuses);
+    }
+
+    private final class Customer {
+        private final String id;
+        private final String externalId;
+        private final Deque<CustomerStatus> statusPerRead;
+        private List<String> errors = List.of();
+
+        Customer(String externalId, List<CustomerStatus> statusPerRead) {
+            this.id = customerId(externalId);
+            this.externalId = externalId;
+            this.statusPerRead = new ArrayDeque<>(statusPerRead);
+        }
+
+        WebexCustomer read() {
+            CustomerStatus status = statusPerRead.size() > 1 ? statusPerRead.poll() : statusPerRead.peek();
+            String org = status == CustomerStatus.PROVISIONED ? orgId(externalId) : null;
+            return new WebexCustomer(id, externalId, org, status, errors);
+        }
+    }
+}
