@@ -18,7 +18,6 @@ import com.marketbridge.domain.event.OrderItem;
 import com.marketbridge.domain.event.SubscriptionCancelled;
 import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.event.UnsupportedEvent;
-import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.NewSubscriber;
@@ -124,13 +123,6 @@ class RecordValidationTest {
             "suspended, OTHER", "'', OTHER"})
     void subscriberStatusReadsTheWire(String wire, SubscriberStatus expected) {
         assertThat(SubscriberStatus.fromWire(wire)).isEqualTo(expected);
-    }
-
-    @Test
-    void failureReasonsAreTheClosedSetTheMarketplaceAdapterMaps() {
-        assertThat(FailureReason.values()).extracting(Enum::name).containsExactly("UNAUTHORIZED", "INVALID_EVENT", "EVENT_NOT_FOUND",
-                "USER_ALREADY_EXISTS", "USER_NOT_FOUND", "ACCOUNT_NOT_FOUND", "UNKNOWN_EDITION", "CONFIGURATION_ERROR",
-                "UPSTREAM_UNAVAILABLE", "UPSTREAM_REJECTED");
     }
 
     private static Arguments npe(String situation, ThrowingCallable construction, String message) {
