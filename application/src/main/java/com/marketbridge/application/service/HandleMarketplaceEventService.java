@@ -37,24 +37,36 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
 
     @Override
     public Outcome handle(HandleMarketplaceEventCommand command) {
+        long started = System.nanoTime();
         MarketplaceCredentials.Verification verification = credentials.verify(command.notification());
         if (!verification.verified()) {
             return new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: " + verification.reason());
         }
         if (command.eventUrl() == null || command.eventUrl().isBlank()) {
-            return new Outcome.Failed(FailureReason.INVALID_EVENT, "The notification has no eventUrl parameter");
+            return EventLog.record(null, null,
+                    new Outcome.Failed(FailureReason.INVALID_EVENT, "The notification has no eventUrl parameter"), started);
         }
         EventUrl eventUrl;
         try {
             eventUrl = EventUrl.parse(command.eventUrl());
         } catch (IllegalArgumentException e) {
-            return new Outcome.Failed(FailureReason.INVALID_EVENT, "The eventUrl is not a valid event URL: " + e.getMessage());
+            return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
+                    "The eventUrl is not a valid event URL: " + e.getMessage()), started);
         }
+        MarketplaceEvent event;
         try {
-            return fulfil(events.fetch(eventUrl));
+            event = events.fetch(eventUrl);
         } catch (UpstreamException e) {
-            return e.toOutcome();
+            return EventLog.record(eventUrl.token(), null, e.toOutcome(), started);
         }
+        EventLog.compareHint(command.notification().queryParameter("eventType"), event);
+        Outcome outcome;
+        try {
+            outcome = fulfil(event);
+        } catch (UpstreamException e) {
+            outcome = e.toOutcome();
+        }
+        return EventLog.record(event.token(), event, outcome, started);
     }
 
     private Outcome fulfil(MarketplaceEvent event) {

@@ -7,8 +7,7 @@ package com.marketbridge.domain.event;
  * so the use cases answer them instead of failing on them.
  */
 public sealed interface MarketplaceEvent
-        permits SubscriptionOrdered, SubscriptionChanged, SubscriptionCancelled, SubscriptionNoticed,
-                UserAssigned, UserUnassigned, UserUpdated, UnsupportedEvent {
+        permits SubscriptionOrdered, AccountEvent, UnsupportedEvent {
 
     EventToken token();
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The subscription identified by the account ends. The creator (the acting admin) may be absent. */
 public record SubscriptionCancelled(EventToken token, EventFlag flag, String accountIdentifier, MarketplaceUser creator)
-        implements MarketplaceEvent {
+        implements AccountEvent {
 
     public SubscriptionCancelled {
         Objects.requireNonNull(token, "'token' must not be null");

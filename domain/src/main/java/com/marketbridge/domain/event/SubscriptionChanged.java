@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The subscription identified by the account moves to another edition. The creator may be absent. */
 public record SubscriptionChanged(EventToken token, EventFlag flag, String accountIdentifier, MarketplaceUser creator, Order order)
-        implements MarketplaceEvent {
+        implements AccountEvent {
 
     public SubscriptionChanged {
         Objects.requireNonNull(token, "'token' must not be null");

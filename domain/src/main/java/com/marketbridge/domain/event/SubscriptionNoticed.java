@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** The marketplace tells the subscription's state changed (suspended, restored, closed, invoiced). */
 public record SubscriptionNoticed(EventToken token, EventFlag flag, String accountIdentifier, NoticeType notice, String message)
-        implements MarketplaceEvent {
+        implements AccountEvent {
 
     public SubscriptionNoticed {
         Objects.requireNonNull(token, "'token' must not be null");

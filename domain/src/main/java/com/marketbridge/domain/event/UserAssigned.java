@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** A user is added to the subscription identified by the account. The creator is the acting admin and may be absent. */
 public record UserAssigned(EventToken token, EventFlag flag, String accountIdentifier, MarketplaceUser user, MarketplaceUser creator)
-        implements MarketplaceEvent {
+        implements AccountEvent {
 
     public UserAssigned {
         Objects.requireNonNull(token, "'token' must not be null");

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** A user's details (e.g. names) changed on the marketplace. The creator is the acting admin and may be absent. */
 public record UserUpdated(EventToken token, EventFlag flag, String accountIdentifier, MarketplaceUser user, MarketplaceUser creator)
-        implements MarketplaceEvent {
+        implements AccountEvent {
 
     public UserUpdated {
         Objects.requireNonNull(token, "'token' must not be null");
