@@ -34,7 +34,7 @@ final class WebexErrorDecoder implements ErrorDecoder {
                 .filter(Objects::nonNull).collect(Collectors.joining("; "));
         String description = !descriptions.isBlank() ? descriptions
                 : error.message() != null ? error.message()
-                : body.isBlank() ? "HTTP " + response.status() + " without a body"
+                : body.isBlank() ? "(no error body)"
                 : body.strip().substring(0, Math.min(MAX_TEXT, body.strip().length()));
         Integer errorCode = details.stream().map(ErrorDto.ErrorDetailDto::errorCode)
                 .filter(Objects::nonNull).findFirst().orElse(null);
