@@ -99,7 +99,7 @@ final class WebexCalls {
         FailureReason reason = switch (failure.status()) {
             case 401, 403 -> FailureReason.CONFIGURATION_ERROR;
             case 404 -> subject.notFound();
-            case 400, 409 -> subject.aboutUsers() && userExists(failure)
+            case 400, 409, 422 -> subject.aboutUsers() && userExists(failure)
                     ? FailureReason.USER_ALREADY_EXISTS : FailureReason.UPSTREAM_REJECTED;
             default -> FailureReason.UPSTREAM_REJECTED;
         };
