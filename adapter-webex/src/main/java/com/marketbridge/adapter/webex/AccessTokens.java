@@ -5,7 +5,10 @@ interface AccessTokens {
 
     String current();
 
-    /** Changes whenever the token does, so a 401 on an old token does not trigger a second refresh. */
+    /**
+     * The generation of the token {@link #current()} hands out; it changes with the token, so a 401 on a token
+     * another caller already replaced does not trigger a second refresh.
+     */
     long generation();
 
     /** After a 401 on the token of {@code rejectedGeneration}: true when a newer token is now current. */

@@ -54,8 +54,10 @@ final class RefreshingTokens implements AccessTokens {
         return accessToken;
     }
 
+    /** Fetches the token first if needed, so the generation is that of the token the next call sends. */
     @Override
     public synchronized long generation() {
+        current();
         return generation;
     }
 
