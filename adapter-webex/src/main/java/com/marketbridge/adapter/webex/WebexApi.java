@@ -72,7 +72,7 @@ interface WebexApi {
     static WebexApi connect(WebexSettings settings, HttpClient http, AccessTokens tokens) {
         ObjectMapper json = new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         return Feign.builder()
                 .client(new Http2Client(http))
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
