@@ -1,0 +1,11 @@
+package com.marketbridge.adapter.webex;
+
+import java.util.List;
+
+/** The answer of {@code validateExtensions}: {@code OK} when every candidate is valid, else a state per candidate. */
+record ExtensionVerdictDto(String status, List<StateDto> extensionStatus) {
+
+    /** {@code VALID}, {@code DUPLICATE}, {@code DUPLICATE_IN_LIST} or {@code INVALID}. */
+    record StateDto(String extension, String state) {
+    }
+}

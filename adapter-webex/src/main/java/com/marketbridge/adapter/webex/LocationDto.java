@@ -1,0 +1,9 @@
+package com.marketbridge.adapter.webex;
+
+/** A location from {@code GET /locations}; its address fields are named unlike the wholesale ones. */
+record LocationDto(String id, String name, LocationAddressDto address) {
+
+    /** {@code address1}, {@code postalCode}: the locations API's spelling. */
+    record LocationAddressDto(String address1, String city, String postalCode) {
+    }
+}

@@ -1,0 +1,5 @@
+package com.marketbridge.adapter.webex;
+
+/** A person from {@code GET /people}; only its id is needed. */
+record PersonDto(String id) {
+}

@@ -1,0 +1,50 @@
+package com.marketbridge.adapter.webex;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Every choice this adapter makes where the Webex Wholesale contract is only inferred ([I] in
+ * {@code shared/contracts/webex-wholesale.md}), kept together so a confirmed answer changes one line.
+ */
+final class WebexAssumptions {
+
+    /** The wholesale {@code Error} schema pairs this code with "email already associated with an existing user". */
+    static final int USER_EXISTS_ERROR_CODE = 10022;
+
+    /** Webex's error-code table is not published in our sources, so the wording is matched too. */
+    static final Pattern USER_EXISTS_WORDING =
+            Pattern.compile("already (associated|exists|in use|belongs)", Pattern.CASE_INSENSITIVE);
+
+    /** The precheck's 200 {@code message} when it passed; anything else is a refusal. */
+    static final String PRECHECK_PASSED = "success";
+
+    /** wxc_sdk's wait when a 429 or 423 comes without {@code Retry-After}. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** The customer template names no calling location, and Webex requires a name. */
+    static final String CALLING_LOCATION_NAME = "Main Office";
+
+    /** Webex's customer language when the buyer's locale is unknown. */
+    static final String DEFAULT_LANGUAGE = "en_US";
+
+    private WebexAssumptions() {
+    }
+
+    /** {@code en-US} or {@code en_US} becomes {@code en_US}, a bare {@code fr} stays {@code fr}. */
+    static String customerLanguage(Optional<String> locale) {
+        return locale.map(value -> value.strip().split("[-_]"))
+                .filter(parts -> !parts[0].isEmpty())
+                .map(parts -> parts.length == 1
+                        ? parts[0].toLowerCase(Locale.ROOT)
+                        : parts[0].toLowerCase(Locale.ROOT) + "_" + parts[1].toUpperCase(Locale.ROOT))
+                .orElse(DEFAULT_LANGUAGE);
+    }
+
+    /** A calling location spells the same language in lower case: {@code en_us}. */
+    static String locationLanguage(Optional<String> locale) {
+        return customerLanguage(locale).toLowerCase(Locale.ROOT);
+    }
+}

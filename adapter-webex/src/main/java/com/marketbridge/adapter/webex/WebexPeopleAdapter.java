@@ -1,0 +1,26 @@
+package com.marketbridge.adapter.webex;
+
+import com.marketbridge.adapter.webex.WebexCalls.Subject;
+import com.marketbridge.application.port.out.WebexPeople;
+import java.util.Optional;
+
+/** An organization's people over {@code /people}. */
+final class WebexPeopleAdapter implements WebexPeople {
+
+    private final WebexApi api;
+    private final WebexCalls calls;
+
+    WebexPeopleAdapter(WebexApi api, WebexCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    @Override
+    public boolean remove(String orgId, String email) {
+        Optional<String> personId = calls.call("look up person " + email, Subject.PERSON,
+                        () -> api.people(email, orgId)).items().stream()
+                .map(PersonDto::id).findFirst();
+        return personId.isPresent() && calls.delete("remove person " + email, Subject.PERSON,
+                () -> api.removePerson(personId.get()));
+    }
+}

@@ -1,0 +1,69 @@
+package com.marketbridge.adapter.webex;
+
+import com.marketbridge.adapter.webex.WebexCalls.Subject;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.application.port.out.WebexSubscribers;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.Optional;
+
+/** Wholesale subscribers over {@code /wholesale/subscribers}. */
+final class WebexSubscribersAdapter implements WebexSubscribers {
+
+    private final WebexApi api;
+    private final WebexCalls calls;
+
+    WebexSubscribersAdapter(WebexApi api, WebexCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    @Override
+    public void validate(String customerId, String email, WebexPackage webexPackage) {
+        PrecheckDto precheck = calls.call("precheck subscriber " + email, Subject.PRECHECK,
+                () -> api.validateSubscriber(SubscriberMapper.toPrecheck(customerId, email, webexPackage)));
+        String message = precheck == null ? null : precheck.message();
+        if (!WebexAssumptions.PRECHECK_PASSED.equalsIgnoreCase(message)) {
+            String info = precheck == null ? "" : SubscriberMapper.infoOf(precheck);
+            throw new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex's precheck refused " + email + ": "
+                    + message + (info.isEmpty() ? "" : " (" + info + ")"));
+        }
+    }
+
+    @Override
+    public WebexSubscriber create(NewSubscriber subscriber) {
+        NewSubscriberDto body = SubscriberMapper.toDto(subscriber);
+        return calls.create("create subscriber " + subscriber.email(), Subject.SUBSCRIBER,
+                () -> SubscriberMapper.created(api.createSubscriber(body), subscriber),
+                () -> find(subscriber.customerId(), subscriber.email()));
+    }
+
+    /** Matches the email on our side too (case-insensitively), and reads on through every page. */
+    @Override
+    public Optional<WebexSubscriber> find(String customerId, String email) {
+        return Page.all(
+                        () -> calls.call("list subscribers", Subject.SUBSCRIBER, () -> api.subscribers(customerId, email)),
+                        next -> calls.call("list subscribers", Subject.SUBSCRIBER, () -> api.subscribers(next)))
+                .filter(subscriber -> email.equalsIgnoreCase(subscriber.email()))
+                .findFirst()
+                .map(dto -> SubscriberMapper.toDomain(dto, customerId, email, ""));
+    }
+
+    @Override
+    public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target,
+                                         Optional<CallingAssignment> calling) {
+        SubscriberDto changed = calls.call("change the package of " + subscriber.email(), Subject.SUBSCRIBER,
+                () -> api.changeSubscriber(subscriber.id(), SubscriberMapper.toChange(target, calling)));
+        return SubscriberMapper.toDomain(changed, subscriber.customerId(), subscriber.email(), target.name());
+    }
+
+    /** Already gone (404) counts as removed. */
+    @Override
+    public void remove(WebexSubscriber subscriber) {
+        calls.delete("remove subscriber " + subscriber.email(), Subject.SUBSCRIBER,
+                () -> api.removeSubscriber(subscriber.id()));
+    }
+}

@@ -1,0 +1,60 @@
+package com.marketbridge.adapter.webex;
+
+import com.marketbridge.application.port.out.WebexCustomers;
+import com.marketbridge.application.port.out.WebexExtensions;
+import com.marketbridge.application.port.out.WebexLocations;
+import com.marketbridge.application.port.out.WebexPeople;
+import com.marketbridge.application.port.out.WebexSubscribers;
+import java.net.http.HttpClient;
+
+/** The Webex Wholesale adapter: every Webex port, sharing one HTTP client, one token source and one retry policy. */
+public final class WebexWholesale {
+
+    private final WebexCustomers customers;
+    private final WebexSubscribers subscribers;
+    private final WebexLocations locations;
+    private final WebexExtensions extensions;
+    private final WebexPeople people;
+
+    private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings) {
+        this.customers = new WebexCustomersAdapter(api, calls);
+        this.subscribers = new WebexSubscribersAdapter(api, calls);
+        this.locations = new WebexLocationsAdapter(api, calls);
+        this.extensions = new WebexExtensionsAdapter(api, calls, settings.extensionFrom(), settings.extensionTo());
+        this.people = new WebexPeopleAdapter(api, calls);
+    }
+
+    /** Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. */
+    public static WebexWholesale connect(WebexSettings settings) {
+        AccessTokens tokens = settings.refreshing()
+                ? new RefreshingTokens(settings)
+                : new AccessTokens.Static(settings.staticToken());
+        // one client for every call, so connections to Webex are pooled and kept alive
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new WebexWholesale(WebexApi.connect(settings, http, tokens),
+                new WebexCalls(settings.retry(), tokens), settings);
+    }
+
+    public WebexCustomers customers() {
+        return customers;
+    }
+
+    public WebexSubscribers subscribers() {
+        return subscribers;
+    }
+
+    public WebexLocations locations() {
+        return locations;
+    }
+
+    public WebexExtensions extensions() {
+        return extensions;
+    }
+
+    public WebexPeople people() {
+        return people;
+    }
+}
