@@ -62,24 +62,22 @@ interface AppDirectIntegrationApi {
         @Override
         public Exception decode(String methodKey, Response response) {
             int status = response.status();
-            boolean fetch = response.request().httpMethod() == Request.HttpMethod.GET;
             if (status == 401) {
                 return new AuthorizedCalls.CredentialsRefused();
             }
-            if (status == 403) {
-                return new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)");
-            }
-            if (fetch && status == 404) {
-                return new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)");
-            }
-            if (fetch && status == 410) {
-                return new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)");
-            }
-            if (status >= 500 || status == 429) {
+            if (status >= 500) {
                 return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status);
             }
-            return new UpstreamException(FailureReason.UPSTREAM_REJECTED,
-                    "AppDirect refused the " + (fetch ? "event fetch" : "result") + " with HTTP " + status);
+            if (response.request().httpMethod() != Request.HttpMethod.GET) {
+                return new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the result with HTTP " + status);
+            }
+            return switch (status) {
+                case 403 -> new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)");
+                case 404 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)");
+                case 410 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)");
+                case 429 -> new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP 429 (too many requests)");
+                default -> new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the event fetch with HTTP " + status);
+            };
         }
     }
 }

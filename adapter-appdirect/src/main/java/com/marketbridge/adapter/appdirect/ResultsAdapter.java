@@ -46,10 +46,10 @@ final class ResultsAdapter implements MarketplaceResults {
                 });
                 return;
             } catch (UpstreamException e) {
-                long left = deadline - System.nanoTime();
                 if (e.reason() != FailureReason.UPSTREAM_UNAVAILABLE) {
                     throw e;
                 }
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw AuthorizedCalls.withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
                             "AppDirect did not take the result of event " + token + " within " + budget + ": " + e.getMessage()), e);

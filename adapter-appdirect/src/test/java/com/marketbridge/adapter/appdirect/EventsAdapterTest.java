@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.marketbridge.adapter.appdirect.Fixtures.EVENT_PATH;
@@ -222,6 +223,7 @@ class EventsAdapterTest {
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> impatient.fetch(eventUrl(appDirect, EVENT_TOKEN)));
 
+        assertNoSecret(failure);
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
         appDirect.verify(1, getRequestedFor(urlEqualTo(EVENT_PATH)).withHeader("Authorization", equalTo("Bearer test-token-2")));
     }
@@ -239,7 +241,7 @@ class EventsAdapterTest {
 
     @Test
     void givenTheTokenEndpointRefusingOurClient_fetch_failsAsConfigurationErrorWithoutTheSecret() {
-        appDirect.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/oauth2/token"))
+        appDirect.stubFor(post(urlEqualTo("/oauth2/token"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}")));
 
@@ -265,8 +267,6 @@ class EventsAdapterTest {
     @Test
     void givenConcurrentFirstFetches_theyShareOneTokenRequest() throws Exception {
         stubTokens(appDirect, 43199, "test-token-1");
-        appDirect.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/oauth2/token"))
-                .atPriority(10).willReturn(aResponse().withStatus(500)));
         stubEvent("test-token-1", "subscription-cancel.json");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

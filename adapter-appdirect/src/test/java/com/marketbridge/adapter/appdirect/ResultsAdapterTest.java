@@ -120,6 +120,15 @@ class ResultsAdapterTest {
     }
 
     @Test
+    void givenAppDirectForbidding_report_failsAsUpstreamRejected() {
+        appDirect.stubFor(post(urlEqualTo(RESULT_PATH)).willReturn(aResponse().withStatus(403)));
+
+        assertThat(reportFailure(new Outcome.Completed("ws-000123", "Provisioned"), BUDGET).reason())
+                .isEqualTo(FailureReason.UPSTREAM_REJECTED);
+        appDirect.verify(1, postRequestedFor(urlEqualTo(RESULT_PATH)));
+    }
+
+    @Test
     void givenAppDirectRejectingTheCachedToken_report_renewsItAndRetriesOnce() {
         appDirect.stubFor(post(urlEqualTo(RESULT_PATH)).withHeader("Authorization", equalTo("Bearer test-token-1"))
                 .willReturn(aResponse().withStatus(401)));
@@ -139,6 +148,7 @@ class ResultsAdapterTest {
 
             UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> results.report(
                     eventUrl(foreign, EVENT_TOKEN), new Outcome.Completed("ws-000123", "Provisioned"), BUDGET));
+            assertNoSecret(failure);
 
             assertThat(failure.reason()).isEqualTo(FailureReason.INVALID_EVENT);
             foreign.verify(0, anyRequestedFor(anyUrl()));
