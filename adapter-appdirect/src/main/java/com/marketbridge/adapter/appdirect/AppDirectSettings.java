@@ -36,8 +36,9 @@ public record AppDirectSettings(
         if (!(scheme.equals("https") || scheme.equals("http")) || marketplaceBaseUrl.getHost() == null
                 || (path != null && !path.isEmpty() && !path.equals("/"))
                 || marketplaceBaseUrl.getRawQuery() != null || marketplaceBaseUrl.getRawUserInfo() != null) {
+            // the value is not echoed: user info in it may hold a password
             throw new IllegalArgumentException(
-                    "'marketplaceBaseUrl' must be an http(s) origin such as https://acme.example.com, got " + marketplaceBaseUrl);
+                    "'marketplaceBaseUrl' must be an http(s) origin such as https://acme.example.com, without path, query or user info");
         }
         connectTimeout = positive(connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout, "connectTimeout");
         readTimeout = positive(readTimeout == null ? Duration.ofSeconds(10) : readTimeout, "readTimeout");

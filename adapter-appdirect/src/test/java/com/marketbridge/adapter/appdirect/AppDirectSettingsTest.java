@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppDirectSettingsTest {
 
@@ -55,9 +57,11 @@ class AppDirectSettingsTest {
                 null, null, null, null, null)).getMessage()).contains("OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET");
     }
 
-    @Test
-    void givenABaseUrlWithAPath_construction_fails() {
-        invalid(() -> new AppDirectSettings(URI.create("https://acme.example.com/api"), CLIENT_ID, CLIENT_SECRET,
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme.example.com/api", "ftp://acme.example.com", "https://acme.example.com?x=1",
+            "https://admin:" + CLIENT_SECRET + "@acme.example.com"})
+    void givenABaseUrlThatIsNoOrigin_construction_failsWithoutEchoingIt(String baseUrl) {
+        invalid(() -> new AppDirectSettings(URI.create(baseUrl), CLIENT_ID, CLIENT_SECRET,
                 BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null));
     }
 

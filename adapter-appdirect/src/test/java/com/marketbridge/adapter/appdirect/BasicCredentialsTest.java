@@ -14,9 +14,9 @@ import com.marketbridge.application.port.out.MarketplaceCredentials.Verification
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BasicCredentialsTest {
 
