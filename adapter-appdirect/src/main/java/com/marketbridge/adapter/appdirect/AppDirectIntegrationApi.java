@@ -1,0 +1,83 @@
+package com.marketbridge.adapter.appdirect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.outcome.FailureReason;
+import feign.Feign;
+import feign.Headers;
+import feign.Param;
+import feign.Request;
+import feign.RequestLine;
+import feign.Response;
+import feign.Retryer;
+import feign.codec.DecodeException;
+import feign.codec.Decoder;
+import feign.codec.ErrorDecoder;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** AppDirect's integration API: an event by its token, and the result of an event answered asynchronously. */
+interface AppDirectIntegrationApi {
+
+    @RequestLine("GET /api/integration/v1/events/{token}")
+    @Headers({"Accept: application/json", "Authorization: {authorization}"})
+    EventDto event(@Param("token") String token, @Param("authorization") String authorization);
+
+    @RequestLine("POST /api/integration/v1/events/{token}/result")
+    @Headers({"Content-Type: application/json", "Authorization: {authorization}"})
+    void result(@Param("token") String token, @Param("authorization") String authorization, ResultDto result);
+
+    /**
+     * A client for the marketplace at {@code origin} over the shared {@code http} client. Redirects are not
+     * followed (they could carry our credentials elsewhere) and retries are the callers' business.
+     */
+    static AppDirectIntegrationApi connect(URI origin, HttpClient http, Duration connectTimeout, Duration readTimeout) {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Decoder jackson = new JacksonDecoder(json);
+        return Feign.builder()
+                .client(new Http2Client(http))
+                .options(new Request.Options(connectTimeout, readTimeout, false))
+                .retryer(Retryer.NEVER_RETRY)
+                .encoder(new JacksonEncoder(json))
+                .decoder((response, type) -> {
+                    try {
+                        return jackson.decode(response, type);
+                    } catch (JsonProcessingException e) {
+                        throw new DecodeException(response.status(), "AppDirect's answer is not the JSON expected", response.request(), e);
+                    }
+                })
+                .errorDecoder(new StatusDecoder())
+                .target(AppDirectIntegrationApi.class, origin.toString());
+    }
+
+    /** AppDirect's error statuses as the ports' failure reasons; a 401 is left to {@link AuthorizedCalls} to retry. */
+    final class StatusDecoder implements ErrorDecoder {
+
+        @Override
+        public Exception decode(String methodKey, Response response) {
+            int status = response.status();
+            if (status == 401) {
+                return new AuthorizedCalls.CredentialsRefused();
+            }
+            if (status >= 500) {
+                return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status);
+            }
+            if (response.request().httpMethod() != Request.HttpMethod.GET) {
+                return new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the result with HTTP " + status);
+            }
+            return switch (status) {
+                case 403 -> new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)");
+                case 404 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)");
+                case 410 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)");
+                case 429 -> new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP 429 (too many requests)");
+                default -> new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the event fetch with HTTP " + status);
+            };
+        }
+    }
+}

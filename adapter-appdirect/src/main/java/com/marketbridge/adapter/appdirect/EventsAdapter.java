@@ -1,0 +1,27 @@
+package com.marketbridge.adapter.appdirect;
+
+import com.marketbridge.application.port.out.MarketplaceEvents;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.event.EventUrl;
+import com.marketbridge.domain.event.MarketplaceEvent;
+
+/** Fetches an event from the configured marketplace only, and reads it into the domain's event. */
+final class EventsAdapter implements MarketplaceEvents {
+
+    private final MarketplaceOrigin origin;
+    private final AppDirectIntegrationApi api;
+    private final AuthorizedCalls calls;
+
+    EventsAdapter(MarketplaceOrigin origin, AppDirectIntegrationApi api, AuthorizedCalls calls) {
+        this.origin = origin;
+        this.api = api;
+        this.calls = calls;
+    }
+
+    @Override
+    public MarketplaceEvent fetch(EventUrl url) {
+        EventToken token = origin.tokenOf(url);
+        EventDto event = calls.call("GET", origin.eventUri(token), authorization -> api.event(token.value(), authorization));
+        return EventMapper.toEvent(event, token);
+    }
+}
