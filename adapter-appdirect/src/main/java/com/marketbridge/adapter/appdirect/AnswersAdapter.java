@@ -25,7 +25,7 @@ final class AnswersAdapter implements MarketplaceAnswers {
                 case ACCOUNT_NOT_FOUND -> ACCOUNT_NOT_FOUND;
                 case UNKNOWN_EDITION, CONFIGURATION_ERROR -> CONFIGURATION_ERROR;
                 case UPSTREAM_UNAVAILABLE -> TRANSPORT_ERROR;
-                case UPSTREAM_REJECTED -> UNKNOWN_ERROR;
+                case UPSTREAM_REJECTED, INTERNAL_ERROR -> UNKNOWN_ERROR;
             };
         }
     }

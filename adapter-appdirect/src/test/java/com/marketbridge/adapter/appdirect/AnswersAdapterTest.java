@@ -14,17 +14,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AnswersAdapterTest {
 
     /** The expected code per reason, written out independently of the adapter; a new reason fails until added. */
-    private static final Map<FailureReason, String> EXPECTED = Map.of(
-            FailureReason.UNAUTHORIZED, "UNAUTHORIZED",
-            FailureReason.INVALID_EVENT, "INVALID_RESPONSE",
-            FailureReason.EVENT_NOT_FOUND, "INVALID_RESPONSE",
-            FailureReason.USER_ALREADY_EXISTS, "USER_ALREADY_EXISTS",
-            FailureReason.USER_NOT_FOUND, "USER_NOT_FOUND",
-            FailureReason.ACCOUNT_NOT_FOUND, "ACCOUNT_NOT_FOUND",
-            FailureReason.UNKNOWN_EDITION, "CONFIGURATION_ERROR",
-            FailureReason.CONFIGURATION_ERROR, "CONFIGURATION_ERROR",
-            FailureReason.UPSTREAM_UNAVAILABLE, "TRANSPORT_ERROR",
-            FailureReason.UPSTREAM_REJECTED, "UNKNOWN_ERROR");
+    private static final Map<FailureReason, String> EXPECTED = Map.ofEntries(
+            Map.entry(FailureReason.UNAUTHORIZED, "UNAUTHORIZED"),
+            Map.entry(FailureReason.INVALID_EVENT, "INVALID_RESPONSE"),
+            Map.entry(FailureReason.EVENT_NOT_FOUND, "INVALID_RESPONSE"),
+            Map.entry(FailureReason.USER_ALREADY_EXISTS, "USER_ALREADY_EXISTS"),
+            Map.entry(FailureReason.USER_NOT_FOUND, "USER_NOT_FOUND"),
+            Map.entry(FailureReason.ACCOUNT_NOT_FOUND, "ACCOUNT_NOT_FOUND"),
+            Map.entry(FailureReason.UNKNOWN_EDITION, "CONFIGURATION_ERROR"),
+            Map.entry(FailureReason.CONFIGURATION_ERROR, "CONFIGURATION_ERROR"),
+            Map.entry(FailureReason.UPSTREAM_UNAVAILABLE, "TRANSPORT_ERROR"),
+            Map.entry(FailureReason.UPSTREAM_REJECTED, "UNKNOWN_ERROR"),
+            Map.entry(FailureReason.INTERNAL_ERROR, "UNKNOWN_ERROR"));
 
     private final MarketplaceAnswers answers = new AnswersAdapter();
 

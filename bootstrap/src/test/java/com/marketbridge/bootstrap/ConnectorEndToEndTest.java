@@ -1,0 +1,263 @@
+package com.marketbridge.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.marketbridge.bootstrap.Upstreams.ALICE;
+import static com.marketbridge.bootstrap.Upstreams.BOB;
+import static com.marketbridge.bootstrap.Upstreams.COMPANY;
+import static com.marketbridge.bootstrap.Upstreams.CUSTOMER_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real wiring on a free port, driven over HTTP as AppDirect drives it, against WireMock AppDirect and Webex. */
+class ConnectorEndToEndTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Upstreams upstreams;
+    private Connector connector;
+
+    @BeforeEach
+    void start() {
+        upstreams = new Upstreams();
+        connector = Connector.start(Settings.load(upstreams.settings(), Path.of("no-such.env")));
+    }
+
+    @AfterEach
+    void stop() {
+        connector.close();
+        upstreams.close();
+    }
+
+    private HttpResponse<String> notify(String eventUrl, String eventType) throws Exception {
+        return notify(eventUrl, eventType, Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD);
+    }
+
+    private HttpResponse<String> notify(String eventUrl, String eventType, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port()
+                + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=" + eventType));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFirstOrderCreatesTheCompanysCustomerWaitsForItAndSubscribesTheBuyer() throws Exception {
+        upstreams.customerNotFound();
+        upstreams.customerCreatedThenProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-1", "order.json", Map.of());
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}");
+        upstreams.appDirect.verify(getRequestedFor(urlEqualTo("/api/integration/v1/events/order-1"))
+                .withHeader("Authorization", equalTo("Bearer appdirect-token-1"))
+                .withHeader("Accept", equalTo("application/json")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers"))
+                .withHeader("Authorization", equalTo("Bearer webex-static-token"))
+                .withRequestBody(matchingJsonPath("$.externalId", equalTo(COMPANY)))
+                .withRequestBody(matchingJsonPath("$.provisioningId", equalTo("UHJvdlRlbXBsYXRlLTAwMQ")))
+                .withRequestBody(matchingJsonPath("$.customerInfo.primaryEmail", equalTo("billing@contoso.test")))
+                .withRequestBody(matchingJsonPath("$.address.city", equalTo("Milpitas"))));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
+                .withRequestBody(equalToJson("{\"customerId\":\"" + CUSTOMER_ID + "\",\"email\":\"" + ALICE
+                        + "\",\"packages\":[\"webex_meetings\"],\"provisioningParameters\":{\"firstName\":\"Alice\",\"lastName\":\"Admin\"}}")));
+    }
+
+    @Test
+    void anOrderForAProvisionedCompanyTakesFourUpstreamCalls() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-2", "order.json", Map.of());
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":true");
+        upstreams.appDirect.verify(1, getRequestedFor(urlPathEqualTo("/api/integration/v1/events/order-2")));
+        assertThat(upstreams.webex.getAllServeEvents()).extracting(event -> event.getRequest().getMethod() + " "
+                + URI.create(event.getRequest().getUrl()).getPath())
+                .containsExactlyInAnyOrder("GET /v1/wholesale/customers", "POST /v1/wholesale/subscribers/validate",
+                        "POST /v1/wholesale/subscribers");
+    }
+
+    @Test
+    void aChangeFromMeetingsToCallingAddsTheLowestFreeExtensionAtTheCustomersLocation() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.subscriberFound(ALICE, "webex_meetings");
+        upstreams.subscriberChangeable(ALICE, "webex_calling");
+        upstreams.callingLocationWithExtensions();
+        String eventUrl = upstreams.publish("change-1", "change.json", Map.of("edition", "webex_calling"));
+
+        HttpResponse<String> response = notify(eventUrl, "update");
+
+        assertThat(response.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                + "\",\"message\":\"" + ALICE + " is subscribed to webex_calling\"}");
+        upstreams.webex.verify(putRequestedFor(urlEqualTo("/v1/wholesale/subscribers/" + Upstreams.subscriberId(ALICE)))
+                .withRequestBody(equalToJson("{\"packages\":[\"webex_calling\"],\"provisioningParameters\":{\"extension\":\"2001\",\"locationId\":\"LOC1\"}}")));
+    }
+
+    @Test
+    void aCancelRemovesTheSubscriberAndThePerson() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.subscriberFound(ALICE, "webex_meetings");
+        upstreams.subscriberRemovable(ALICE);
+        upstreams.personRemovable(ALICE);
+        String eventUrl = upstreams.publish("cancel-1", "cancel.json", Map.of());
+
+        HttpResponse<String> response = notify(eventUrl, "cancel");
+
+        assertThat(response.body()).contains("\"success\":true", ALICE + " is removed from Webex");
+        upstreams.webex.verify(1, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/" + Upstreams.subscriberId(ALICE))));
+        upstreams.webex.verify(1, deleteRequestedFor(urlEqualTo("/v1/people/" + Upstreams.personId(ALICE))));
+    }
+
+    @Test
+    void anAdminCancellingAnotherUsersSubscriptionRemovesThatUserNotTheAdmin() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.subscriberFound(BOB, "webex_meetings");
+        upstreams.subscriberFound(ALICE, "webex_meetings");
+        upstreams.subscriberRemovable(BOB);
+        upstreams.personRemovable(BOB);
+        String eventUrl = upstreams.publish("cancel-2", "cancel.json", Map.of("account", COMPANY + ":" + BOB));
+
+        HttpResponse<String> response = notify(eventUrl, "cancel");
+
+        assertThat(response.body()).contains("\"success\":true", BOB + " is removed");
+        upstreams.webex.verify(1, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/" + Upstreams.subscriberId(BOB))));
+        upstreams.webex.verify(0, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/" + Upstreams.subscriberId(ALICE))));
+    }
+
+    @Test
+    void theSameOrderDeliveredTwiceCreatesTheSubscriberOnce() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("replay").whenScenarioStateIs("Started")
+                .willReturn(okJson("{\"message\":\"success\",\"info\":{\"infoCode\":100,\"description\":\"ok\"}}"))
+                .willSetStateTo("subscribed"));
+        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("replay").whenScenarioStateIs("subscribed")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(Upstreams.webexError("The email is already associated with an existing user.", 10022))));
+        upstreams.subscriberFound(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-3", "order.json", Map.of());
+
+        HttpResponse<String> first = notify(eventUrl, "create");
+        HttpResponse<String> second = notify(eventUrl, "create");
+
+        assertThat(first.body()).isEqualTo(second.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void wrongOrMissingCredentialsAreRefusedWithoutAnyUpstreamCall() throws Exception {
+        String eventUrl = upstreams.appDirectBase() + "/api/integration/v1/events/order-4";
+
+        HttpResponse<String> wrong = notify(eventUrl, "create", Upstreams.BASIC_USER + ":guess");
+        HttpResponse<String> missing = notify(eventUrl, "create", null);
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("\"success\":false", "\"errorCode\":\"UNAUTHORIZED\"").doesNotContain("guess");
+        upstreams.appDirect.verify(0, anyRequestedFor(anyUrl()));
+        upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aForeignEventUrlIsRefusedBeforeOurTokenGoesAnywhere() throws Exception {
+        WireMockServer foreign = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        foreign.start();
+        try {
+            HttpResponse<String> response = notify("http://127.0.0.1:" + foreign.port() + "/api/integration/v1/events/x", "create");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"");
+            foreign.verify(0, anyRequestedFor(anyUrl()));
+            upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+        } finally {
+            foreign.stop();
+        }
+    }
+
+    @Test
+    void aMalformedEventIsAnsweredWithAnErrorAndNothingHappensAtWebex() throws Exception {
+        upstreams.appDirect.stubFor(get("/api/integration/v1/events/broken").willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\",")));
+
+        HttpResponse<String> response = notify(upstreams.appDirectBase() + "/api/integration/v1/events/broken", "create");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"");
+        upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUnknownEditionListsTheKnownOnesAndTouchesNothingAtWebex() throws Exception {
+        String eventUrl = upstreams.publish("order-5", "order.json", Map.of("edition", "PRO"));
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"CONFIGURATION_ERROR\"",
+                "webex_calling, webex_meetings, webex_suite");
+        upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void transientWebexFaultsAreRetriedUntilTheOrderSucceeds() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("faults").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("limited"));
+        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("faults").whenScenarioStateIs("limited")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("faults").whenScenarioStateIs("recovered")
+                .willReturn(okJson("{\"message\":\"success\",\"info\":[]}")));
+        String eventUrl = upstreams.publish("order-6", "order.json", Map.of());
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":true");
+        upstreams.webex.verify(3, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers/validate")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void aStatelessPingSucceedsAndChangesNothing() throws Exception {
+        String eventUrl = upstreams.publish("ping-1", "order.json", Map.of("flag", "\"STATELESS\""));
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"success\":true");
+        upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+}

@@ -1,0 +1,186 @@
+package com.marketbridge.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * WireMock stand-ins for AppDirect and Webex on 127.0.0.1, answering with the shapes of the contracts
+ * (bodies under src/test/resources), plus the settings that point a connector at them.
+ */
+final class Upstreams implements AutoCloseable {
+
+    static final String COMPANY = "c1a5d0f2-77e4-4a5b-9b8e-1e2f3a4b5c6d";
+    static final String ALICE = "alice.admin@contoso.test";
+    static final String BOB = "bob@contoso.test";
+    static final String CUSTOMER_ID = "Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvMGYxZTJkM2M";
+    static final String ORG_ID = "ORG1";
+    static final String BASIC_USER = "appdirect";
+    static final String BASIC_PASSWORD = "notification-password";
+
+    final WireMockServer appDirect = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    final WireMockServer webex = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    Upstreams() {
+        appDirect.start();
+        webex.start();
+        appDirect.stubFor(post("/oauth2/token").willReturn(okJson(
+                "{\"access_token\":\"appdirect-token-1\",\"token_type\":\"bearer\",\"expires_in\":43199,\"scope\":\"ROLE_APPLICATION\"}")));
+    }
+
+    /** The settings a partner would write, pointed at the stubs; the connector listens on a free port. */
+    Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("BASE_URL_MARKETPLACE", appDirectBase());
+        settings.put("OAUTH_CLIENT_ID", "client-id");
+        settings.put("OAUTH_CLIENT_SECRET", "oauth-client-secret");
+        settings.put("BASIC_USERNAME", BASIC_USER);
+        settings.put("BASIC_PASSWORD", BASIC_PASSWORD);
+        settings.put("WEBEX_BASE_URL", webex.baseUrl() + "/v1");
+        settings.put("WEBEX_TOKEN", "webex-static-token");
+        settings.put("PROVISIONING_ID", "UHJvdlRlbXBsYXRlLTAwMQ");
+        settings.put("CUSTOMER_PACKAGES", "[\"webex_calling\", \"webex_meetings\", \"webex_suite\"]");
+        settings.put("ADDRESS", "771 Alder Drive");
+        settings.put("ZIP_CODE", "95035");
+        settings.put("CITY", "Milpitas");
+        settings.put("COUNTRY", "US");
+        settings.put("STATE", "CA");
+        settings.put("TIMEZONE", "America/Los_Angeles");
+        settings.put("PORT", "0");
+        return settings;
+    }
+
+    String appDirectBase() {
+        return "http://127.0.0.1:" + appDirect.port();
+    }
+
+    /** Publishes an event at AppDirect and returns its event URL. */
+    String publish(String token, String template, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(Map.of("baseUrl", appDirectBase(), "flag", "null", "email", ALICE,
+                "company", COMPANY, "edition", "webex_meetings", "account", COMPANY + ":" + ALICE));
+        all.putAll(values);
+        appDirect.stubFor(get("/api/integration/v1/events/" + token).willReturn(okJson(resource("appdirect/" + template, all))));
+        return appDirectBase() + "/api/integration/v1/events/" + token;
+    }
+
+    void customerNotFound() {
+        webex.stubFor(findCustomer().willReturn(okJson("{\"items\":[]}")));
+    }
+
+    void customerProvisioned() {
+        webex.stubFor(findCustomer().willReturn(okJson("{\"items\":[" + customer("provisioned") + "]}")));
+        webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).willReturn(okJson(customer("provisioned"))));
+    }
+
+    /** Creating answers 202; the new customer reads as provisioning once, then provisioned. */
+    void customerCreatedThenProvisioned() {
+        webex.stubFor(post("/v1/wholesale/customers").willReturn(aResponse().withStatus(202)
+                .withHeader("Location", webex.baseUrl() + "/v1/wholesale/customers/" + CUSTOMER_ID)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"url\":\"" + webex.baseUrl() + "/v1/wholesale/customers/" + CUSTOMER_ID + "\"}")));
+        webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).inScenario("provisioning").whenScenarioStateIs("Started")
+                .willReturn(okJson(customer("provisioning"))).willSetStateTo("provisioned"));
+        webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).inScenario("provisioning").whenScenarioStateIs("provisioned")
+                .willReturn(okJson(customer("provisioned"))));
+    }
+
+    void precheckSucceeds() {
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").willReturn(okJson(
+                "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}")));
+    }
+
+    void subscriberCreated(String email, String webexPackage) {
+        webex.stubFor(post("/v1/wholesale/subscribers").willReturn(okJson(subscriber(email, webexPackage))));
+    }
+
+    void subscriberFound(String email, String webexPackage) {
+        webex.stubFor(findSubscriber(email).willReturn(okJson("{\"items\":[" + subscriber(email, webexPackage) + "]}")));
+    }
+
+    void subscriberNotFound(String email) {
+        webex.stubFor(findSubscriber(email).willReturn(okJson("{\"items\":[]}")));
+    }
+
+    void subscriberChangeable(String email, String webexPackage) {
+        webex.stubFor(put("/v1/wholesale/subscribers/" + subscriberId(email)).willReturn(okJson(subscriber(email, webexPackage))));
+    }
+
+    void subscriberRemovable(String email) {
+        webex.stubFor(delete("/v1/wholesale/subscribers/" + subscriberId(email)).willReturn(aResponse().withStatus(204)));
+    }
+
+    void personRemovable(String email) {
+        webex.stubFor(get(urlPathEqualTo("/v1/people")).withQueryParam("email", equalTo(email))
+                .willReturn(okJson("{\"items\":[{\"id\":\"" + personId(email) + "\",\"emails\":[\"" + email + "\"],\"orgId\":\"ORG1\"}]}")));
+        webex.stubFor(delete("/v1/people/" + personId(email)).willReturn(aResponse().withStatus(204)));
+    }
+
+    void callingLocationWithExtensions() {
+        webex.stubFor(get(urlPathEqualTo("/v1/locations")).willReturn(okJson(resource("webex/locations.json", Map.of()))));
+        webex.stubFor(post(urlPathEqualTo("/v1/telephony/config/locations/LOC1/actions/validateExtensions/invoke"))
+                .willReturn(okJson(resource("webex/extensions.json", Map.of()))));
+    }
+
+    static String webexError(String message, int errorCode) {
+        return resource("webex/error.json", Map.of("message", message, "errorCode", String.valueOf(errorCode)));
+    }
+
+    static MappingBuilder findCustomer() {
+        return get(urlPathEqualTo("/v1/wholesale/customers")).withQueryParam("externalId", equalTo(COMPANY));
+    }
+
+    static MappingBuilder findSubscriber(String email) {
+        return get(urlPathEqualTo("/v1/wholesale/subscribers")).withQueryParam("email", equalTo(email));
+    }
+
+    static String subscriberId(String email) {
+        return "SUB-" + email.substring(0, email.indexOf('@'));
+    }
+
+    static String personId(String email) {
+        return "PERSON-" + email.substring(0, email.indexOf('@'));
+    }
+
+    private static String customer(String status) {
+        return resource("webex/customer.json", Map.of("customerId", CUSTOMER_ID, "company", COMPANY, "status", status,
+                "orgId", status.equals("provisioned") ? "\"orgId\": \"" + ORG_ID + "\"," : ""));
+    }
+
+    private static String subscriber(String email, String webexPackage) {
+        return resource("webex/subscriber.json", Map.of("subscriberId", subscriberId(email), "email", email,
+                "customerId", CUSTOMER_ID, "company", COMPANY, "package", webexPackage));
+    }
+
+    static String resource(String name, Map<String, String> values) {
+        try (InputStream in = Upstreams.class.getClassLoader().getResourceAsStream(name)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                text = text.replace("${" + value.getKey() + "}", value.getValue());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        appDirect.stop();
+        webex.stop();
+    }
+}
