@@ -1,0 +1,35 @@
+package com.marketbridge.application.port.out;
+
+import com.marketbridge.domain.customer.WebexCustomer;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.JournalEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of every event the connector accepted, so nothing is lost or done twice across
+ * crashes, plus the companies' Webex customers once known. Implementations make each call atomic.
+ */
+public interface EventJournal {
+
+    /** Records a new event; false, changing nothing, when its token is already journaled. */
+    boolean recordNew(JournalEntry entry);
+
+    Optional<JournalEntry> find(EventToken token);
+
+    /** Replaces the entry with the same token. */
+    void update(JournalEntry entry);
+
+    /** Entries that {@link JournalEntry#needsWork() need work}, oldest received first. */
+    List<JournalEntry> needingWork();
+
+    /** The company's provisioned Webex customer, if one was remembered. */
+    Optional<WebexCustomer> knownCustomer(String externalId);
+
+    void rememberCustomer(WebexCustomer customer);
+
+    void forgetCustomer(String externalId);
+
+    /** Whether the journal can be written: the connector is not ready without it. */
+    boolean isOpen();
+}

@@ -1,0 +1,69 @@
+package com.marketbridge.application.fake;
+
+import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.domain.customer.WebexCustomer;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.JournalEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The journal kept in memory: what the service tests run against, and the reference for the journal's contract test. */
+public final class InMemoryEventJournal implements EventJournal {
+
+    private final Map<EventToken, JournalEntry> entries = new LinkedHashMap<>();
+    private final Map<String, WebexCustomer> customers = new LinkedHashMap<>();
+    private boolean open = true;
+
+    @Override
+    public synchronized boolean recordNew(JournalEntry entry) {
+        return entries.putIfAbsent(entry.event().token(), entry) == null;
+    }
+
+    @Override
+    public synchronized Optional<JournalEntry> find(EventToken token) {
+        return Optional.ofNullable(entries.get(token));
+    }
+
+    @Override
+    public synchronized void update(JournalEntry entry) {
+        if (entries.replace(entry.event().token(), entry) == null) {
+            throw new IllegalArgumentException("event " + entry.event().token() + " is not journaled");
+        }
+    }
+
+    @Override
+    public synchronized List<JournalEntry> needingWork() {
+        List<JournalEntry> work = new ArrayList<>(entries.values().stream().filter(JournalEntry::needsWork).toList());
+        work.sort(Comparator.comparing(JournalEntry::receivedAt));
+        return work;
+    }
+
+    @Override
+    public synchronized Optional<WebexCustomer> knownCustomer(String externalId) {
+        return Optional.ofNullable(customers.get(externalId));
+    }
+
+    @Override
+    public synchronized void rememberCustomer(WebexCustomer customer) {
+        customers.put(customer.externalId(), customer);
+    }
+
+    @Override
+    public synchronized void forgetCustomer(String externalId) {
+        customers.remove(externalId);
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return open;
+    }
+
+    /** Makes the journal report itself closed, as a store that lost its file would. */
+    public synchronized void close() {
+        open = false;
+    }
+}

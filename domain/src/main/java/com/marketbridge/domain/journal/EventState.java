@@ -1,0 +1,36 @@
+package com.marketbridge.domain.journal;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where an event stands in the connector: received, being worked on, waiting (for Webex to provision the
+ * customer, or for a user's consent), or done. Parked events gave up without their result reaching the
+ * marketplace and need an operator.
+ */
+public enum EventState {
+    RECEIVED,
+    PROCESSING,
+    WAITING,
+    COMPLETED,
+    FAILED,
+    PARKED;
+
+    private static final Map<EventState, Set<EventState>> NEXT = Map.of(
+            RECEIVED, EnumSet.of(PROCESSING),
+            PROCESSING, EnumSet.of(WAITING, COMPLETED, FAILED, PARKED),
+            WAITING, EnumSet.of(PROCESSING, FAILED),
+            COMPLETED, EnumSet.of(PARKED),
+            FAILED, EnumSet.of(PARKED),
+            PARKED, EnumSet.noneOf(EventState.class));
+
+    public boolean canMoveTo(EventState next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** The event's outcome is final (its result may still have to be delivered). */
+    public boolean isFinished() {
+        return this == COMPLETED || this == FAILED || this == PARKED;
+    }
+}

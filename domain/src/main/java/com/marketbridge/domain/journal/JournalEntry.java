@@ -1,0 +1,98 @@
+package com.marketbridge.domain.journal;
+
+import com.marketbridge.domain.event.EventUrl;
+import com.marketbridge.domain.event.MarketplaceEvent;
+import com.marketbridge.domain.outcome.Outcome;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the connector durably knows about one event: the event itself, its state, its attempts and when to
+ * try next, its outcome once final, and whether that outcome reached the marketplace. Transitions return
+ * a new entry and refuse moves the {@link EventState} machine forbids.
+ *
+ * @param lane        the key of the queue the event is processed in, in arrival order: its company
+ * @param outcome     the final outcome, or while waiting the last in-progress or transient one; null before
+ * @param asynchronous the marketplace was told "accepted" and expects the result to be posted
+ * @param resultDelivered the outcome reached the marketplace (as the answer or as a posted result)
+ */
+public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lane, EventState state, int attempts,
+                           Instant nextAttemptAt, Outcome outcome, boolean asynchronous, boolean resultDelivered,
+                           Instant receivedAt, Instant deadline, Instant updatedAt) {
+
+    public JournalEntry {
+        Objects.requireNonNull(eventUrl, "'eventUrl' must not be null");
+        Objects.requireNonNull(event, "'event' must not be null");
+        Objects.requireNonNull(lane, "'lane' must not be null");
+        Objects.requireNonNull(state, "'state' must not be null");
+        Objects.requireNonNull(nextAttemptAt, "'nextAttemptAt' must not be null");
+        Objects.requireNonNull(receivedAt, "'receivedAt' must not be null");
+        Objects.requireNonNull(deadline, "'deadline' must not be null");
+        Objects.requireNonNull(updatedAt, "'updatedAt' must not be null");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("'attempts' must not be negative");
+        }
+        if (state.isFinished() && outcome == null) {
+            throw new IllegalArgumentException("a " + state + " event has an outcome");
+        }
+        if (!eventUrl.token().equals(event.token())) {
+            throw new IllegalArgumentException("the event's token differs from its URL's");
+        }
+    }
+
+    /** A newly received event, to be worked on at once and finished before {@code deadline}. */
+    public static JournalEntry received(EventUrl eventUrl, MarketplaceEvent event, String lane, Instant now, Instant deadline) {
+        return new JournalEntry(eventUrl, event, lane, EventState.RECEIVED, 0, now, null, false, false, now, deadline, now);
+    }
+
+    public Optional<Outcome> optionalOutcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    /** The next attempt starts now. */
+    public JournalEntry processing(Instant now) {
+        return move(EventState.PROCESSING, attempts + 1, now, outcome, now);
+    }
+
+    /** Not done yet: try again at {@code nextAttempt}; {@code progress} says what it waits for. */
+    public JournalEntry waiting(Outcome progress, Instant nextAttempt, Instant now) {
+        return move(EventState.WAITING, attempts, nextAttempt, progress, now);
+    }
+
+    /** Final: completed or failed by the outcome's kind. */
+    public JournalEntry finished(Outcome finalOutcome, Instant now) {
+        EventState next = finalOutcome instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
+        return move(next, attempts, now, finalOutcome, now);
+    }
+
+    /** Gave up without the marketplace learning the result; the outcome says why. */
+    public JournalEntry parked(Outcome why, Instant now) {
+        return move(EventState.PARKED, attempts, now, why, now);
+    }
+
+    /** The marketplace was answered "accepted"; the result will be posted. */
+    public JournalEntry answeredAsynchronously(Instant now) {
+        return new JournalEntry(eventUrl, event, lane, state, attempts, nextAttemptAt, outcome, true, resultDelivered,
+                receivedAt, deadline, now);
+    }
+
+    /** The outcome reached the marketplace. */
+    public JournalEntry delivered(Instant now) {
+        return new JournalEntry(eventUrl, event, lane, state, attempts, nextAttemptAt, outcome, asynchronous, true,
+                receivedAt, deadline, now);
+    }
+
+    /** Still to do after a restart: unfinished work, or a finished result owed to the marketplace. */
+    public boolean needsWork() {
+        return !state.isFinished() || (asynchronous && !resultDelivered && state != EventState.PARKED);
+    }
+
+    private JournalEntry move(EventState next, int newAttempts, Instant nextAttempt, Outcome newOutcome, Instant now) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("event " + event.token() + " cannot move from " + state + " to " + next);
+        }
+        return new JournalEntry(eventUrl, event, lane, next, newAttempts, nextAttempt, newOutcome, asynchronous,
+                resultDelivered, receivedAt, deadline, now);
+    }
+}
