@@ -2,37 +2,43 @@ package com.marketbridge.application.service;
 
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
+import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceCredentials;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.event.AccountEvent;
 import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.event.MarketplaceEvent;
-import com.marketbridge.domain.event.SubscriptionCancelled;
-import com.marketbridge.domain.event.SubscriptionChanged;
 import com.marketbridge.domain.event.SubscriptionOrdered;
+import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.SubscriptionAccount;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Verifies the notification, fetches its event and fulfils it: order, change and cancel provision Webex;
- * stateless pings change nothing; every other type is answered as not supported.
+ * Verifies the notification, fetches its event, journals it and hands it to the worker, then waits for the
+ * outcome within the response budget: a final outcome in time is the answer; otherwise the answer is
+ * "accepted" ({@link Outcome.InProgress}) and the worker posts the result. An event already journaled is
+ * answered from the journal and never run twice. Stateless pings are answered at once and change nothing.
  */
 public final class HandleMarketplaceEventService implements HandleMarketplaceEventUseCase {
 
     private final MarketplaceCredentials credentials;
     private final MarketplaceEvents events;
-    private final OrderFulfilment orders;
-    private final ChangeFulfilment changes;
-    private final CancelFulfilment cancels;
+    private final EventJournal journal;
+    private final FulfilmentWorker worker;
+    private final AsyncSettings settings;
 
     public HandleMarketplaceEventService(MarketplaceCredentials credentials, MarketplaceEvents events,
-                                         Webex webex, FulfilmentSettings settings) {
+                                         EventJournal journal, FulfilmentWorker worker, AsyncSettings settings) {
         this.credentials = Objects.requireNonNull(credentials, "'credentials' must not be null");
         this.events = Objects.requireNonNull(events, "'events' must not be null");
-        this.orders = new OrderFulfilment(webex, settings);
-        this.changes = new ChangeFulfilment(webex, settings);
-        this.cancels = new CancelFulfilment(webex, settings);
+        this.journal = Objects.requireNonNull(journal, "'journal' must not be null");
+        this.worker = Objects.requireNonNull(worker, "'worker' must not be null");
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     }
 
     @Override
@@ -53,6 +59,10 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
                     "The eventUrl is not a valid event URL: " + e.getMessage()), started);
         }
+        Optional<JournalEntry> known = journal.find(eventUrl.token());
+        if (known.isPresent()) {
+            return EventLog.record(eventUrl.token(), known.get().event(), answerFromJournal(known.get()), started);
+        }
         MarketplaceEvent event;
         try {
             event = events.fetch(eventUrl);
@@ -60,29 +70,47 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return EventLog.record(eventUrl.token(), null, e.toOutcome(), started);
         }
         EventLog.compareHint(command.notification().queryParameter("eventType"), event);
-        Outcome outcome;
-        try {
-            outcome = fulfil(event);
-        } catch (UpstreamException e) {
-            outcome = e.toOutcome();
+        if (event.flag().changesNothing()) {
+            return EventLog.record(event.token(), event,
+                    new Outcome.Completed(null, "Stateless " + event.type() + " event received; nothing was changed."), started);
         }
-        return EventLog.record(event.token(), event, outcome, started);
+        return EventLog.record(event.token(), event, journalAndAwait(eventUrl, event), started);
     }
 
-    private Outcome fulfil(MarketplaceEvent event) {
-        if (event.flag().changesNothing()) {
-            return new Outcome.Completed(null, "Stateless " + event.type() + " event received; nothing was changed.");
+    private Outcome journalAndAwait(EventUrl eventUrl, MarketplaceEvent event) {
+        Instant now = worker.clock().instant();
+        JournalEntry entry = JournalEntry.received(eventUrl, event, laneOf(event), now, now.plus(settings.eventDeadline()));
+        if (!journal.recordNew(entry)) {
+            return answerFromJournal(journal.find(event.token()).orElseThrow());
         }
+        Ticket ticket = new Ticket();
+        worker.enqueue(entry, ticket);
+        try {
+            return ticket.awaitAnswer(settings.responseBudget()).orElseGet(() -> accepted(event));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return accepted(event);
+        }
+    }
+
+    private static Outcome answerFromJournal(JournalEntry entry) {
+        return entry.state().isFinished() ? entry.outcome() : accepted(entry.event());
+    }
+
+    private static Outcome accepted(MarketplaceEvent event) {
+        return new Outcome.InProgress("Event " + event.token() + " is accepted and being processed; its result will be posted.");
+    }
+
+    /** Events of one company run one at a time, in arrival order: the lane is the company. */
+    private static String laneOf(MarketplaceEvent event) {
         if (event instanceof SubscriptionOrdered order) {
-            return orders.fulfil(order);
+            return order.company().uuid();
         }
-        if (event instanceof SubscriptionChanged change) {
-            return changes.fulfil(change);
+        if (event instanceof AccountEvent account) {
+            return SubscriptionAccount.parse(account.accountIdentifier(), Optional.of("-"))
+                    .map(SubscriptionAccount::companyUuid)
+                    .orElse(account.accountIdentifier());
         }
-        if (event instanceof SubscriptionCancelled cancel) {
-            return cancels.fulfil(cancel);
-        }
-        return new Outcome.Failed(FailureReason.CONFIGURATION_ERROR,
-                "Event type " + event.type() + " is not supported by this connector yet");
+        return event.token().value();
     }
 }

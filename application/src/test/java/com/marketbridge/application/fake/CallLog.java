@@ -16,18 +16,24 @@ public final class CallLog {
     private final Map<String, UpstreamException> failures = new HashMap<>();
 
     /** Every later call of {@code operation} (e.g. {@code "subscribers.validate"}) is recorded, then throws {@code failure}. */
-    public CallLog failOn(String operation, UpstreamException failure) {
+    public synchronized CallLog failOn(String operation, UpstreamException failure) {
         failures.put(operation, failure);
         return this;
     }
 
+    /** Calls of {@code operation} succeed again. */
+    public synchronized CallLog recover(String operation) {
+        failures.remove(operation);
+        return this;
+    }
+
     /** The calls so far, oldest first. */
-    public List<String> all() {
+    public synchronized List<String> all() {
         return List.copyOf(calls);
     }
 
     /** Records the call as {@code operation} and its arguments joined by spaces, then fails it if scripted to. */
-    void record(String operation, Object... arguments) {
+    synchronized void record(String operation, Object... arguments) {
         StringBuilder line = new StringBuilder(operation);
         for (Object argument : arguments) {
             line.append(' ').append(argument);

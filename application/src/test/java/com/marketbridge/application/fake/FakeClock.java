@@ -24,28 +24,28 @@ public final class FakeClock extends Clock implements Sleeper {
     }
 
     @Override
-    public void sleep(Duration duration) {
+    public synchronized void sleep(Duration duration) {
         sleeps.add(duration);
         now = now.plus(duration);
     }
 
     /** Every pause taken so far, oldest first. */
-    public List<Duration> sleeps() {
+    public synchronized List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
         return now;
     }
 
     @Override
-    public ZoneId getZone() {
+    public synchronized ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
+    public synchronized Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("the fake clock is UTC only");
     }
 }

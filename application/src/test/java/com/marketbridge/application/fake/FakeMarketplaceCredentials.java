@@ -14,13 +14,13 @@ public final class FakeMarketplaceCredentials implements MarketplaceCredentials 
     }
 
     /** From now on every notification is rejected for {@code reason}. */
-    public FakeMarketplaceCredentials reject(String reason) {
+    public synchronized FakeMarketplaceCredentials reject(String reason) {
         this.rejection = reason;
         return this;
     }
 
     @Override
-    public Verification verify(InboundNotification notification) {
+    public synchronized Verification verify(InboundNotification notification) {
         log.record("credentials.verify", notification.method(), notification.url());
         return rejection == null ? Verification.accepted() : Verification.rejected(rejection);
     }

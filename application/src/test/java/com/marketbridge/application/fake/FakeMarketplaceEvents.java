@@ -21,13 +21,13 @@ public final class FakeMarketplaceEvents implements MarketplaceEvents {
         this.log = log;
     }
 
-    public FakeMarketplaceEvents publish(String url, MarketplaceEvent event) {
+    public synchronized FakeMarketplaceEvents publish(String url, MarketplaceEvent event) {
         events.put(EventUrl.parse(url).toString(), event);
         return this;
     }
 
     @Override
-    public MarketplaceEvent fetch(EventUrl url) {
+    public synchronized MarketplaceEvent fetch(EventUrl url) {
         log.record("events.fetch", url);
         MarketplaceEvent event = events.get(url.toString());
         if (event == null) {

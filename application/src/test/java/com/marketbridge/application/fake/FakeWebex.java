@@ -57,50 +57,50 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     /** All five ports, as the services take them. */
-    public Webex ports() {
+    public synchronized Webex ports() {
         return new Webex(this, this, this, this, this);
     }
 
     // ---- arranging ------------------------------------------------------------------------------------------
 
     /** An existing customer of company {@code externalId} whose reads report {@code statusPerRead}; returns its id. */
-    public String addCustomer(String externalId, CustomerStatus... statusPerRead) {
+    public synchronized String addCustomer(String externalId, CustomerStatus... statusPerRead) {
         Customer customer = new Customer(externalId, script(statusPerRead));
         customersById.put(customer.id, customer);
         return customer.id;
     }
 
     /** The errors Webex reports for the customer of {@code externalId} from its last background attempt. */
-    public FakeWebex customerErrors(String externalId, String... errors) {
+    public synchronized FakeWebex customerErrors(String externalId, String... errors) {
         customersById.get(customerId(externalId)).errors = List.of(errors);
         return this;
     }
 
     /** What the reads of customers created from now on report; {@code provisioned} at once unless told otherwise. */
-    public FakeWebex provisionNewCustomersAs(CustomerStatus... statusPerRead) {
+    public synchronized FakeWebex provisionNewCustomersAs(CustomerStatus... statusPerRead) {
         newCustomerStatuses = script(statusPerRead).toArray(CustomerStatus[]::new);
         return this;
     }
 
-    public FakeWebex addLocation(String orgId, String locationId) {
+    public synchronized FakeWebex addLocation(String orgId, String locationId) {
         locationsByOrg.computeIfAbsent(orgId, org -> new ArrayList<>()).add(locationId);
         return this;
     }
 
     /** The extensions {@link #findFree} chooses from, lowest first; {@code 2000..2009} unless told otherwise. */
-    public FakeWebex extensionRange(int first, int last) {
+    public synchronized FakeWebex extensionRange(int first, int last) {
         firstExtension = first;
         lastExtension = last;
         return this;
     }
 
-    public FakeWebex takeExtension(String locationId, String extension) {
+    public synchronized FakeWebex takeExtension(String locationId, String extension) {
         usedExtensionsByLocation.computeIfAbsent(locationId, location -> new HashSet<>()).add(extension);
         return this;
     }
 
     /** An existing subscriber (and its person) of the customer; returns it. */
-    public WebexSubscriber addSubscriber(String customerId, String email, String packageName, SubscriberStatus status) {
+    public synchronized WebexSubscriber addSubscriber(String customerId, String email, String packageName, SubscriberStatus status) {
         WebexSubscriber subscriber = new WebexSubscriber("sub-" + ++subscriberCount, customerId, email, packageName, status);
         subscribers.put(key(customerId, email), subscriber);
         people.add(key(orgIdOf(customerId), email));
@@ -108,13 +108,13 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     /** A Webex user of some organization, e.g. a free account, without a wholesale subscription. */
-    public FakeWebex addPerson(String orgId, String email) {
+    public synchronized FakeWebex addPerson(String orgId, String email) {
         people.add(key(orgId, email));
         return this;
     }
 
     /** The status subscribers created from now on get; {@code provisioned} unless told otherwise. */
-    public FakeWebex createSubscribersAs(SubscriberStatus status) {
+    public synchronized FakeWebex createSubscribersAs(SubscriberStatus status) {
         newSubscriberStatus = status;
         return this;
     }
@@ -129,28 +129,28 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         return "org-" + externalId;
     }
 
-    public List<NewCustomer> createdCustomers() {
+    public synchronized List<NewCustomer> createdCustomers() {
         return List.copyOf(createdCustomers);
     }
 
-    public Optional<WebexSubscriber> subscriber(String customerId, String email) {
+    public synchronized Optional<WebexSubscriber> subscriber(String customerId, String email) {
         return Optional.ofNullable(subscribers.get(key(customerId, email)));
     }
 
-    public boolean hasPerson(String orgId, String email) {
+    public synchronized boolean hasPerson(String orgId, String email) {
         return people.contains(key(orgId, email));
     }
 
     // ---- WebexCustomers --------------------------------------------------------------------------------------
 
     @Override
-    public Optional<WebexCustomer> findByExternalId(String externalId) {
+    public synchronized Optional<WebexCustomer> findByExternalId(String externalId) {
         log.record("customers.findByExternalId", externalId);
         return Optional.ofNullable(customersById.get(customerId(externalId))).map(Customer::read);
     }
 
     @Override
-    public String create(NewCustomer customer) {
+    public synchronized String create(NewCustomer customer) {
         log.record("customers.create", customer.externalId(), "calling=" + customer.callingLocation());
         if (customersById.containsKey(customerId(customer.externalId()))) {
             throw new UpstreamException(FailureReason.UPSTREAM_REJECTED,
@@ -164,7 +164,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public WebexCustomer get(String customerId) {
+    public synchronized WebexCustomer get(String customerId) {
         log.record("customers.get", customerId);
         Customer customer = customersById.get(customerId);
         if (customer == null) {
@@ -176,13 +176,13 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     // ---- WebexSubscribers ------------------------------------------------------------------------------------
 
     @Override
-    public void validate(String customerId, String email, WebexPackage webexPackage) {
+    public synchronized void validate(String customerId, String email, WebexPackage webexPackage) {
         log.record("subscribers.validate", customerId, email, webexPackage);
         refuseExistingPerson(email);
     }
 
     @Override
-    public WebexSubscriber create(NewSubscriber subscriber) {
+    public synchronized WebexSubscriber create(NewSubscriber subscriber) {
         log.record("subscribers.create", subscriber.customerId(), subscriber.email(), subscriber.webexPackage()
                 + describe(subscriber.optionalCalling()));
         refuseExistingPerson(subscriber.email());
@@ -191,13 +191,13 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public Optional<WebexSubscriber> find(String customerId, String email) {
+    public synchronized Optional<WebexSubscriber> find(String customerId, String email) {
         log.record("subscribers.find", customerId, email);
         return subscriber(customerId, email);
     }
 
     @Override
-    public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling) {
+    public synchronized WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling) {
         log.record("subscribers.changePackage", subscriber.customerId(), subscriber.email(), target + describe(calling));
         String key = key(subscriber.customerId(), subscriber.email());
         WebexSubscriber current = subscribers.get(key);
@@ -211,7 +211,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public void remove(WebexSubscriber subscriber) {
+    public synchronized void remove(WebexSubscriber subscriber) {
         log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
         if (subscribers.remove(key(subscriber.customerId(), subscriber.email())) == null) {
             throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
@@ -221,13 +221,13 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     // ---- WebexLocations, WebexExtensions, WebexPeople --------------------------------------------------------
 
     @Override
-    public Optional<String> locationIdFor(String orgId, PostalAddress address) {
+    public synchronized Optional<String> locationIdFor(String orgId, PostalAddress address) {
         log.record("locations.locationIdFor", orgId);
         return locationsByOrg.getOrDefault(orgId, List.of()).stream().findFirst();
     }
 
     @Override
-    public Optional<String> findFree(String orgId, String locationId) {
+    public synchronized Optional<String> findFree(String orgId, String locationId) {
         log.record("extensions.findFree", orgId, locationId);
         Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
         return IntStream.rangeClosed(firstExtension, lastExtension).mapToObj(String::valueOf)
@@ -235,7 +235,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public boolean remove(String orgId, String email) {
+    public synchronized boolean remove(String orgId, String email) {
         log.record("people.remove", orgId, email);
         return people.remove(key(orgId, email));
     }

@@ -87,11 +87,11 @@ class CancelFulfilmentTest {
     @Test
     void givenRemovingTheSubscriberFails_aCancel_failsWithItsReasonAndKeepsThePerson() {
         given.subscriber(BOB, "webex_meetings")
-                .log.failOn("subscribers.remove", new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down", "trk-2"));
+                .log.failOn("subscribers.remove", new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex is down", "trk-2"));
 
         Outcome outcome = given.handle(cancel(BOB_ACCOUNT, ALICE));
 
-        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down", "trk-2"));
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "Webex is down", "trk-2"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, FIND_BOB, REMOVE_BOB));
         assertThat(given.webex.hasPerson(ORG, BOB.email())).isTrue();
     }

@@ -147,11 +147,11 @@ class ChangeFulfilmentTest {
     @Test
     void givenFindingTheSubscriberFails_aChange_failsWithItsReasonAndChangesNothing() {
         given.provisionedCustomer().subscriber(BOB, "webex_meetings")
-                .log.failOn("subscribers.find", new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down"));
+                .log.failOn("subscribers.find", new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex is down"));
 
         Outcome outcome = given.handle(change(BOB_ACCOUNT, ALICE, "webex_suite"));
 
-        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down"));
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "Webex is down"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, FIND_BOB));
     }
 

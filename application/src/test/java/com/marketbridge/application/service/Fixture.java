@@ -4,6 +4,8 @@ import com.marketbridge.application.fake.CallLog;
 import com.marketbridge.application.fake.FakeClock;
 import com.marketbridge.application.fake.FakeMarketplaceCredentials;
 import com.marketbridge.application.fake.FakeMarketplaceEvents;
+import com.marketbridge.application.fake.FakeMarketplaceResults;
+import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -43,6 +45,9 @@ final class Fixture {
     static final PostalAddress ADDRESS = new PostalAddress("1 Main St", "Montreal", "QC", "H2X 1Y4", "CA");
     static final Duration POLL = Duration.ofSeconds(5);
     static final Duration PROVISIONING_WAIT = Duration.ofSeconds(30);
+    /** A budget long enough for any first attempt on fakes, so each handle() answers with that attempt's outcome. */
+    static final AsyncSettings ASYNC = new AsyncSettings(Duration.ofSeconds(10), Duration.ofMinutes(30),
+            Duration.ofSeconds(5), Duration.ofSeconds(60), 1, Duration.ofSeconds(1));
 
     private static final String RECEIVER = "https://connector.example/subscription_receiver";
     static final String VERIFY = "credentials.verify GET " + RECEIVER;
@@ -52,6 +57,7 @@ final class Fixture {
     final FakeWebex webex = new FakeWebex(log);
     final FakeMarketplaceEvents events = new FakeMarketplaceEvents(log);
     final FakeMarketplaceCredentials credentials = new FakeMarketplaceCredentials(log);
+    final FakeMarketplaceResults results = new FakeMarketplaceResults();
     final FakeClock clock = new FakeClock();
     CustomerTemplate template = template("webex_meetings", "webex_calling");
     Duration provisioningWait = PROVISIONING_WAIT;
@@ -104,12 +110,19 @@ final class Fixture {
         return handle(EVENT_URL);
     }
 
+    /**
+     * Handles a notification with a connector that starts with an empty journal and stops afterwards, so a
+     * second call replays the event as a restarted connector without its journal would.
+     */
     Outcome handle(String eventUrl) {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock);
-        HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, webex.ports(), settings);
-        InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
-                eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());
-        return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
+        InMemoryEventJournal journal = new InMemoryEventJournal();
+        try (FulfilmentWorker worker = new FulfilmentWorker(webex.ports(), settings, journal, results, ASYNC)) {
+            HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
+            InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
+                    eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());
+            return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
+        }
     }
 
     List<String> calls() {

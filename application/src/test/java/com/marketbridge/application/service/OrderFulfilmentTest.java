@@ -235,22 +235,22 @@ class OrderFulfilmentTest {
 
     @Test
     void givenCustomerCreationFails_order_failsWithItsReasonAndGoesNoFurther() {
-        given.log.failOn("customers.create", new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down", "trk-1"));
+        given.log.failOn("customers.create", new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex is down", "trk-1"));
 
         Outcome outcome = given.handle(order("webex_meetings"));
 
-        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex is down", "trk-1"));
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "Webex is down", "trk-1"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "customers.create c1 calling=true"));
     }
 
     @Test
     void givenPollingTheCustomerFails_order_failsWithItsReasonAndGoesNoFurther() {
         given.webex.addCustomer(COMPANY, PROVISIONING);
-        given.log.failOn("customers.get", new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "timeout"));
+        given.log.failOn("customers.get", new UpstreamException(FailureReason.UPSTREAM_REJECTED, "timeout"));
 
         Outcome outcome = given.handle(order("webex_meetings"));
 
-        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "timeout"));
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "timeout"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "customers.get wx-c1"));
     }
 

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Where an event stands in the connector: received, being worked on, waiting (for Webex to provision the
- * customer, or for a user's consent), or done. Parked events gave up without their result reaching the
- * marketplace and need an operator.
+ * customer, or for a user's consent), or done. Parked events have an outcome that could not be delivered
+ * to the marketplace before the delivery deadline, and need an operator.
  */
 public enum EventState {
     RECEIVED,
@@ -19,7 +19,8 @@ public enum EventState {
 
     private static final Map<EventState, Set<EventState>> NEXT = Map.of(
             RECEIVED, EnumSet.of(PROCESSING),
-            PROCESSING, EnumSet.of(WAITING, COMPLETED, FAILED, PARKED),
+            // PROCESSING again: a restart resumes an attempt that a crash interrupted
+            PROCESSING, EnumSet.of(PROCESSING, WAITING, COMPLETED, FAILED),
             WAITING, EnumSet.of(PROCESSING, FAILED),
             COMPLETED, EnumSet.of(PARKED),
             FAILED, EnumSet.of(PARKED),

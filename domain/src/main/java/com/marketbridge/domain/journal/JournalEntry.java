@@ -66,9 +66,9 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
         return move(next, attempts, now, finalOutcome, now);
     }
 
-    /** Gave up without the marketplace learning the result; the outcome says why. */
-    public JournalEntry parked(Outcome why, Instant now) {
-        return move(EventState.PARKED, attempts, now, why, now);
+    /** Gave up delivering the outcome, which is kept for the operator. */
+    public JournalEntry parked(Instant now) {
+        return move(EventState.PARKED, attempts, now, outcome, now);
     }
 
     /** The marketplace was answered "accepted"; the result will be posted. */

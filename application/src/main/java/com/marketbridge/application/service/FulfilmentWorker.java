@@ -1,0 +1,217 @@
+package com.marketbridge.application.service;
+
+import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.MarketplaceResults;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Works on journaled events in the background: one lane per company, so a company's events run one at a
+ * time in arrival order while different companies run in parallel on a bounded pool. An event that waits
+ * (for Webex to provision, or after a transient failure) is retried with backoff until its deadline, and
+ * holds its lane meanwhile. Results the marketplace did not get as an answer are posted, and re-posted
+ * until accepted. Every state change is written to the journal first, so a restart resumes it all.
+ */
+public final class FulfilmentWorker implements AutoCloseable {
+
+    /** How long after its event's deadline a result is still offered to the marketplace. */
+    static final Duration DELIVERY_GRACE = Duration.ofHours(1);
+
+    private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
+
+    private final Fulfilment fulfilment;
+    private final EventJournal journal;
+    private final MarketplaceResults results;
+    private final AsyncSettings settings;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Deque<Task>> lanes = new HashMap<>();
+
+    public FulfilmentWorker(Webex webex, FulfilmentSettings fulfilmentSettings, EventJournal journal,
+                            MarketplaceResults results, AsyncSettings settings) {
+        Webex remembering = new Webex(new RememberedCustomers(webex.customers(), journal), webex.subscribers(),
+                webex.locations(), webex.extensions(), webex.people());
+        this.fulfilment = new Fulfilment(remembering, fulfilmentSettings);
+        this.journal = journal;
+        this.results = results;
+        this.settings = settings;
+        this.clock = fulfilmentSettings.clock();
+        this.pool = Executors.newFixedThreadPool(settings.workers(), daemon("marketbridge-worker"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("marketbridge-retry"));
+    }
+
+    /** Takes up what the journal says is unfinished or undelivered, as after a restart. */
+    public void resumeJournal() {
+        for (JournalEntry entry : journal.needingWork()) {
+            if (entry.state().isFinished()) {
+                deliver(entry.event().token());
+            } else {
+                LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
+                enqueue(entry, Ticket.NOBODY_WAITS);
+            }
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Queues the journaled event in its lane; the ticket receives the outcome of its first attempt. */
+    void enqueue(JournalEntry entry, Ticket ticket) {
+        boolean idle;
+        synchronized (lanes) {
+            Deque<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new ArrayDeque<>());
+            idle = lane.isEmpty();
+            lane.add(new Task(entry.event().token(), entry.lane(), ticket));
+        }
+        if (idle) {
+            pool.execute(() -> runHead(entry.lane()));
+        }
+    }
+
+    private void runHead(String laneKey) {
+        Task task;
+        synchronized (lanes) {
+            task = lanes.get(laneKey).peek();
+        }
+        Instant retryAt = attempt(task);
+        if (retryAt != null) {
+            schedule(retryAt, () -> runHead(laneKey));
+            return;
+        }
+        boolean more;
+        synchronized (lanes) {
+            Deque<Task> lane = lanes.get(laneKey);
+            lane.poll();
+            more = !lane.isEmpty();
+            if (!more) {
+                lanes.remove(laneKey);
+            }
+        }
+        if (more) {
+            pool.execute(() -> runHead(laneKey));
+        }
+    }
+
+    /** One attempt; returns when to try again, or null when the event is finished. */
+    private Instant attempt(Task task) {
+        JournalEntry entry = transition(journal.find(task.token()).orElseThrow().processing(clock.instant()));
+        Outcome outcome = safely(entry);
+        Instant now = clock.instant();
+        if (isWorthRetrying(outcome)) {
+            Instant next = now.plus(settings.backoff(entry.attempts()));
+            if (next.isBefore(entry.deadline())) {
+                transition(entry.waiting(outcome, next, now));
+                task.ticket().offer(outcome instanceof Outcome.InProgress ? outcome
+                        : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
+                return next;
+            }
+            outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
+                    + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
+        }
+        JournalEntry finished = entry.finished(outcome, now);
+        finished = task.ticket().offer(outcome) ? finished.delivered(now) : finished.answeredAsynchronously(now);
+        transition(finished);
+        if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
+            journal.forgetCustomer(task.lane());
+        }
+        if (!finished.resultDelivered()) {
+            deliver(finished.event().token());
+        }
+        return null;
+    }
+
+    private Outcome safely(JournalEntry entry) {
+        try {
+            return fulfilment.attempt(entry.event());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.ERROR, "event=" + entry.event().token() + " failed unexpectedly (reference " + reference + ")", e);
+            return new Outcome.Failed(FailureReason.INTERNAL_ERROR,
+                    "The connector failed unexpectedly; its log has the details under reference " + reference);
+        }
+    }
+
+    private static boolean isWorthRetrying(Outcome outcome) {
+        return outcome instanceof Outcome.InProgress
+                || outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_UNAVAILABLE;
+    }
+
+    /** Posts the event's result, and again with backoff while the marketplace is unavailable. */
+    private void deliver(EventToken token) {
+        pool.execute(() -> deliverNow(token, 1));
+    }
+
+    private void deliverNow(EventToken token, int attempt) {
+        JournalEntry entry = journal.find(token).orElseThrow();
+        try {
+            results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
+            transition(entry.delivered(clock.instant()));
+            LOG.log(Level.INFO, "event={0} result delivered", token);
+        } catch (UpstreamException e) {
+            Instant next = clock.instant().plus(settings.backoff(attempt));
+            Instant giveUp = entry.deadline().plus(DELIVERY_GRACE);
+            if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(giveUp)) {
+                LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
+                schedule(next, () -> deliverNow(token, attempt + 1));
+            } else {
+                LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
+                transition(entry.parked(clock.instant()));
+            }
+        }
+    }
+
+    private JournalEntry transition(JournalEntry entry) {
+        journal.update(entry);
+        LOG.log(Level.INFO, "event={0} state={1} attempts={2}", entry.event().token(), entry.state(), entry.attempts());
+        return entry;
+    }
+
+    private void schedule(Instant at, Runnable work) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        timer.schedule(() -> pool.execute(work), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops taking work; an interrupted attempt resumes from the journal on the next start. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record Task(EventToken token, String lane, Ticket ticket) {
+    }
+}

@@ -1,0 +1,320 @@
+package com.marketbridge.application.service;
+
+import static com.marketbridge.application.service.Fixture.ALICE;
+import static com.marketbridge.application.service.Fixture.BOB;
+import static com.marketbridge.application.service.Fixture.COMPANY;
+import static com.marketbridge.application.service.Fixture.CUSTOMER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketbridge.application.fake.CallLog;
+import com.marketbridge.application.fake.FakeClock;
+import com.marketbridge.application.fake.FakeMarketplaceCredentials;
+import com.marketbridge.application.fake.FakeMarketplaceEvents;
+import com.marketbridge.application.fake.FakeMarketplaceResults;
+import com.marketbridge.application.fake.FakeWebex;
+import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
+import com.marketbridge.application.port.in.InboundNotification;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.customer.CustomerStatus;
+import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.event.Company;
+import com.marketbridge.domain.event.EventFlag;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.event.EventUrl;
+import com.marketbridge.domain.event.MarketplaceUser;
+import com.marketbridge.domain.event.Order;
+import com.marketbridge.domain.event.OrderItem;
+import com.marketbridge.domain.event.SubscriptionOrdered;
+import com.marketbridge.domain.journal.EventState;
+import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook's budget, the journal, the worker's lanes and retries, and result delivery, against the fakes. */
+class AsynchronousFulfilmentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Retries come quickly here; the fake clock only moves when a test moves it. */
+    private static final AsyncSettings FAST = new AsyncSettings(Duration.ofSeconds(5), Duration.ofMinutes(30),
+            Duration.ofMillis(20), Duration.ofMillis(80), 4, Duration.ofSeconds(1));
+
+    private final CallLog log = new CallLog();
+    private final FakeWebex webex = new FakeWebex(log);
+    private final FakeMarketplaceEvents events = new FakeMarketplaceEvents(log);
+    private final FakeMarketplaceResults results = new FakeMarketplaceResults();
+    private final FakeClock clock = new FakeClock();
+    private final InMemoryEventJournal journal = new InMemoryEventJournal();
+    private FulfilmentWorker worker;
+    private HandleMarketplaceEventService service;
+
+    private void start(AsyncSettings settings) {
+        FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
+                Duration.ZERO, Duration.ofSeconds(5), clock, clock);
+        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, results, settings);
+        service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+    }
+
+    private static String url(String token) {
+        return "https://acme.example.com/api/integration/v1/events/" + token;
+    }
+
+    private String publishOrder(String token, String company, MarketplaceUser buyer) {
+        events.publish(url(token), new SubscriptionOrdered(new EventToken(token), EventFlag.LIVE,
+                new Company(company, "Company " + company, null, null, "CA"), buyer, new Order("webex_meetings", List.of(new OrderItem("USER", 1)))));
+        return url(token);
+    }
+
+    private Outcome notify(String eventUrl) {
+        InboundNotification notification = new InboundNotification("GET", URI.create("https://connector.example/api/v1/events"),
+                Map.of("eventUrl", List.of(eventUrl)), Map.of());
+        return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
+    }
+
+    private JournalEntry journaled(String token) {
+        return journal.find(new EventToken(token)).orElseThrow();
+    }
+
+    private JournalEntry awaitState(String token, EventState state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (journaled(token).state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return journaled(token);
+    }
+
+    /** Results are posted before the journal records the delivery, so tests wait for that record. */
+    private JournalEntry awaitDelivered(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!journaled(token).resultDelivered() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return journaled(token);
+    }
+
+    private static MarketplaceUser user(int i) {
+        return new MarketplaceUser("u" + i, "user" + i + "@contoso.test", "User", "No" + i, "en-US");
+    }
+
+    @Test
+    void aFirstOrderIsAcceptedAtOnceAndItsResultPostedOnceWebexHasProvisionedTheCustomer() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        long started = System.nanoTime();
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST.responseBudget());
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertThat(answer.message()).contains("is being set up");
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        JournalEntry entry = awaitDelivered("o1");
+        assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
+        assertThat(entry.asynchronous()).isTrue();
+        assertThat(entry.resultDelivered()).isTrue();
+        assertThat(entry.attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(webex.createdCustomers()).hasSize(1);
+    }
+
+    @Test
+    void anOrderFinishedWithinTheBudgetIsAnsweredDirectlyAndNothingIsPosted() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(answer).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        // the worker hands the answer over, then journals it
+        JournalEntry entry = awaitState("o1", EventState.COMPLETED);
+        assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
+        assertThat(entry.asynchronous()).isFalse();
+        assertThat(entry.resultDelivered()).isTrue();
+        Thread.sleep(100);
+        assertThat(results.posted()).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredAgainIsAnsweredFromTheJournalWithoutRunningTwice() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+        String eventUrl = publishOrder("o1", COMPANY, BOB);
+
+        Outcome first = notify(eventUrl);
+        Outcome whileRunning = notify(eventUrl);
+        results.awaitPosted(1, WAIT);
+        Outcome afterwards = notify(eventUrl);
+
+        assertThat(first).isInstanceOf(Outcome.InProgress.class);
+        assertThat(whileRunning).isEqualTo(new Outcome.InProgress("Event o1 is accepted and being processed; its result will be posted."));
+        assertThat(afterwards).isEqualTo(journaled("o1").outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("events.fetch")).hasSize(1);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+        assertThat(results.posted()).hasSize(1);
+    }
+
+    @Test
+    void twentyConcurrentFirstOrdersOfOneCompanyCreateOneCustomerAndTwentySubscribersInArrivalOrder() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            urls.add(publishOrder("o" + i, COMPANY, user(i)));
+        }
+        ExecutorService appDirect = Executors.newFixedThreadPool(20);
+        List<Callable<Outcome>> calls = urls.stream().<Callable<Outcome>>map(url -> () -> notify(url)).toList();
+        List<Future<Outcome>> answers = appDirect.invokeAll(calls);
+        appDirect.shutdown();
+
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> answer : answers) {
+            outcomes.add(answer.get());
+        }
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfAny(Outcome.InProgress.class, Outcome.Completed.class));
+        int posted = (int) outcomes.stream().filter(outcome -> outcome instanceof Outcome.InProgress).count();
+        assertThat(results.awaitPosted(posted, WAIT)).hasSize(posted).allSatisfy(line -> assertThat(line).contains("COMPLETED"));
+        assertThat(webex.createdCustomers()).hasSize(1);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(20);
+    }
+
+    @Test
+    void eventsOfOneCompanyRunInArrivalOrderBehindOneWaitingForWebex() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        for (int i = 1; i <= 3; i++) {
+            notify(publishOrder("o" + i, COMPANY, user(i)));
+        }
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(awaitState("o" + i, EventState.COMPLETED).state()).isEqualTo(EventState.COMPLETED);
+        }
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create"))
+                .extracting(call -> call.split(" ")[2])
+                .containsExactly(user(1).email(), user(2).email(), user(3).email());
+        assertThat(webex.createdCustomers()).hasSize(1);
+    }
+
+    @Test
+    void differentCompaniesAreNotHeldUpByAnotherCompanyWaitingForWebex() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);
+        webex.addCustomer("c2", CustomerStatus.PROVISIONED);
+
+        Outcome waiting = notify(publishOrder("o1", COMPANY, BOB));
+        Outcome other = notify(publishOrder("o2", "c2", ALICE));
+
+        assertThat(waiting).isInstanceOf(Outcome.InProgress.class);
+        assertThat(other).isInstanceOf(Outcome.Completed.class);
+        assertThat(journaled("o1").state()).isIn(EventState.WAITING, EventState.PROCESSING);
+    }
+
+    @Test
+    void aResultThatCannotBePostedAtFirstIsPostedLater() throws Exception {
+        start(FAST);
+        results.unavailable(2);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
+    }
+
+    @Test
+    void aResultTheMarketplaceRefusesIsParkedWithItsOutcomeKept() throws Exception {
+        start(FAST);
+        results.refuse();
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        JournalEntry entry = awaitState("o1", EventState.PARKED);
+        assertThat(entry.outcome()).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        assertThat(entry.resultDelivered()).isFalse();
+        assertThat(journal.needingWork()).isEmpty();
+    }
+
+    @Test
+    void anEventStillWaitingAtItsDeadlineFailsWithAClearMessage() throws Exception {
+        start(new AsyncSettings(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(20), 2, Duration.ofSeconds(1)));
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+        clock.sleep(Duration.ofMinutes(31));
+
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 FAILED UPSTREAM_UNAVAILABLE");
+        JournalEntry entry = journaled("o1");
+        assertThat(entry.state()).isEqualTo(EventState.FAILED);
+        assertThat(entry.outcome().message()).startsWith("Gave up at the event's deadline (30 minutes): The Webex organization");
+    }
+
+    @Test
+    void aTransientWebexFailureIsRetriedUntilItSucceeds() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        log.failOn("subscribers.validate", new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Webex answered 503"));
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+        log.recover("subscribers.validate");
+
+        assertThat(answer.message()).contains("Webex is unavailable right now (Webex answered 503)");
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+    }
+
+    @Test
+    void aRestartResumesUnfinishedEventsAndDeliversOwedResultsWithoutDoingAnythingTwice() throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        SubscriptionOrdered interrupted = new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
+                new Company(COMPANY, "Contoso", null, null, "CA"), BOB, new Order("webex_meetings", List.of()));
+        SubscriptionOrdered owed = new SubscriptionOrdered(new EventToken("o2"), EventFlag.LIVE,
+                new Company(COMPANY, "Contoso", null, null, "CA"), ALICE, new Order("webex_meetings", List.of()));
+        JournalEntry crashedMidAttempt = JournalEntry.received(new EventUrl(URI.create(url("o1"))), interrupted, COMPANY,
+                clock.instant(), clock.instant().plus(Duration.ofMinutes(30))).processing(clock.instant());
+        JournalEntry finishedButUnposted = JournalEntry.received(new EventUrl(URI.create(url("o2"))), owed, COMPANY,
+                        clock.instant(), clock.instant().plus(Duration.ofMinutes(30))).processing(clock.instant())
+                .finished(new Outcome.Completed(COMPANY + ":" + ALICE.email(), "done"), clock.instant())
+                .answeredAsynchronously(clock.instant());
+        journal.recordNew(crashedMidAttempt);
+        journal.recordNew(finishedButUnposted);
+        webex.addSubscriber(CUSTOMER, ALICE.email(), "webex_meetings", com.marketbridge.domain.subscription.SubscriberStatus.PROVISIONED);
+
+        start(FAST);
+        worker.resumeJournal();
+
+        assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder(
+                "o1 COMPLETED " + COMPANY + ":" + BOB.email(), "o2 COMPLETED " + COMPANY + ":" + ALICE.email());
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).singleElement()
+                .asString().contains(BOB.email());
+        assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
+        assertThat(awaitDelivered("o2").resultDelivered()).isTrue();
+        assertThat(journal.needingWork()).isEmpty();
+    }
+
+    @Test
+    void aProvisionedCustomerIsRememberedSoTheNextOrderSkipsTheLookup() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+        notify(publishOrder("o2", COMPANY, ALICE));
+
+        assertThat(log.all()).filteredOn(call -> call.startsWith("customers.")).containsExactly("customers.findByExternalId " + COMPANY);
+        assertThat(journal.knownCustomer(COMPANY)).hasValueSatisfying(customer -> assertThat(customer.id()).isEqualTo(CUSTOMER));
+    }
+}
