@@ -10,7 +10,7 @@ final class AnswersAdapter implements MarketplaceAnswers {
     /** The AppDirect error codes this connector sends: only doc-listed ones (contract §3.3). */
     enum ErrorCode {
         UNAUTHORIZED, INVALID_RESPONSE, USER_ALREADY_EXISTS, USER_NOT_FOUND, ACCOUNT_NOT_FOUND,
-        CONFIGURATION_ERROR, TRANSPORT_ERROR, UNKNOWN_ERROR, PENDING;
+        CONFIGURATION_ERROR, TRANSPORT_ERROR, UNKNOWN_ERROR;
 
         /** Exhaustive: a new failure reason does not compile until it is mapped here. */
         static ErrorCode of(FailureReason reason) {
@@ -36,7 +36,8 @@ final class AnswersAdapter implements MarketplaceAnswers {
             return new Answer(true, completed.accountIdentifier(), null, completed.message());
         }
         if (outcome instanceof Outcome.InProgress inProgress) {
-            return new Answer(false, null, ErrorCode.PENDING.name(), inProgress.message());
+            // the body of a 202: the event is accepted and its result will be posted (contract §3.1, as the SDK answers)
+            return new Answer(true, null, null, inProgress.message());
         }
         Outcome.Failed failed = (Outcome.Failed) outcome;
         // AppDirect's answer has no field for Webex's tracking id, yet support needs it next to the message

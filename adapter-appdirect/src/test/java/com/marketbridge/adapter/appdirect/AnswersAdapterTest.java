@@ -45,9 +45,9 @@ class AnswersAdapterTest {
     }
 
     @Test
-    void givenAnOutcomeInProgress_answer_isPending() {
-        assertThat(answers.answer(new Outcome.InProgress("provisioning")))
-                .isEqualTo(new Answer(false, null, "PENDING", "provisioning"));
+    void givenAnOutcomeInProgress_answer_isAnAcceptance() {
+        assertThat(answers.answer(new Outcome.InProgress("accepted; the result will be posted")))
+                .isEqualTo(new Answer(true, null, null, "accepted; the result will be posted"));
     }
 
     @Test

@@ -112,11 +112,11 @@ class ResultsAdapterTest {
     void givenAppDirectRejecting400_report_failsAsUpstreamRejectedWithoutRetrying() {
         appDirect.stubFor(post(urlEqualTo(RESULT_PATH)).willReturn(aResponse().withStatus(400)));
 
-        UpstreamException failure = reportFailure(new Outcome.InProgress("working"), BUDGET);
+        UpstreamException failure = reportFailure(new Outcome.Failed(FailureReason.USER_NOT_FOUND, "no such user"), BUDGET);
 
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
         appDirect.verify(1, postRequestedFor(urlEqualTo(RESULT_PATH))
-                .withRequestBody(equalToJson("{\"success\":false,\"errorCode\":\"PENDING\",\"message\":\"working\"}")));
+                .withRequestBody(equalToJson("{\"success\":false,\"errorCode\":\"USER_NOT_FOUND\",\"message\":\"no such user\"}")));
     }
 
     @Test

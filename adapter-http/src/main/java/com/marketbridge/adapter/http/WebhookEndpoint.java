@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The marketplace's notification URL: hands the call to the use case and writes its outcome as the
- * marketplace's JSON answer. Only a failed authentication is an HTTP error; business failures are 200.
+ * marketplace's JSON answer: 202 while the event is being worked on (its result is posted later), 401 for a
+ * failed authentication, and 200 for everything else, business failures included.
  */
 final class WebhookEndpoint {
 
@@ -48,11 +49,19 @@ final class WebhookEndpoint {
         if (hint != null) {
             LOG.debug("notification hinted eventType={} for {}", hint, eventUrl);
         }
-        boolean unauthorized = outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UNAUTHORIZED;
-        if (unauthorized) {
-            LOG.warn("rejected an unauthenticated notification from {}: {}", ctx.ip(), outcome.message());
+        answer(ctx, statusOf(outcome), outcome);
+    }
+
+    /** Only a failed authentication is an HTTP error; work still going on is 202, every other outcome 200. */
+    private HttpStatus statusOf(Outcome outcome) {
+        if (outcome instanceof Outcome.InProgress) {
+            return HttpStatus.ACCEPTED;
         }
-        answer(ctx, unauthorized ? HttpStatus.UNAUTHORIZED : HttpStatus.OK, outcome);
+        if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UNAUTHORIZED) {
+            LOG.warn("rejected an unauthenticated notification: {}", outcome.message());
+            return HttpStatus.UNAUTHORIZED;
+        }
+        return HttpStatus.OK;
     }
 
     void answer(Context ctx, HttpStatus status, Outcome outcome) {

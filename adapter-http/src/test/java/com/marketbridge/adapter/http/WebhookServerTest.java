@@ -116,14 +116,24 @@ class WebhookServerTest {
     }
 
     @Test
-    void businessFailuresAndPendingWorkAreAnswered200() throws Exception {
+    void workStillGoingOnIsAnswered202() throws Exception {
         start(command -> new Outcome.InProgress("The Webex organization is \"being\" set up"), null);
 
         HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEqualTo(
                 "{\"success\":false,\"errorCode\":\"PENDING\",\"message\":\"The Webex organization is \\\"being\\\" set up\"}");
+    }
+
+    @Test
+    void businessFailuresAreAnswered200() throws Exception {
+        start(command -> new Outcome.Failed(FailureReason.USER_NOT_FOUND, "bob@contoso.test is not a Webex subscriber"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"errorCode\":\"USER_NOT_FOUND\"");
     }
 
     @Test
