@@ -29,6 +29,7 @@ import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,18 +62,18 @@ public abstract class EventJournalContract {
 
     // ---- fixtures, shared with the adapters' own tests ---------------------------------------------------------
 
-    protected static EventUrl url(String token) {
+    public static EventUrl url(String token) {
         return EventUrl.parse("https://acme.example.com/api/integration/v1/events/" + token);
     }
 
-    protected static SubscriptionOrdered order(String token) {
+    public static SubscriptionOrdered order(String token) {
         return new SubscriptionOrdered(new EventToken(token), EventFlag.LIVE,
                 new Company("c1", "Contoso", "billing@contoso.test", null, "CA"), BOB,
                 new Order("WEBEX_CALLING", List.of(new OrderItem("USER", 10), new OrderItem("GIGABYTE", 0))));
     }
 
     /** One event of every type, each with optional parts present or absent, to catch what a store drops. */
-    protected static List<MarketplaceEvent> oneOfEachEvent() {
+    public static List<MarketplaceEvent> oneOfEachEvent() {
         return List.of(
                 order("t-order"),
                 new SubscriptionChanged(new EventToken("t-change"), EventFlag.DEVELOPMENT, BOB_ACCOUNT, null,
@@ -114,7 +115,7 @@ public abstract class EventJournalContract {
         });
     }
 
-    protected static JournalEntry received(String token, Instant at) {
+    public static JournalEntry received(String token, Instant at) {
         return JournalEntry.received(url(token), order(token), "c1", at, at.plusSeconds(600));
     }
 
@@ -186,6 +187,25 @@ public abstract class EventJournalContract {
         }
 
         assertThat(journal.needingWork()).containsExactly(waiting, asyncUndelivered, processing, receivedLast);
+    }
+
+    @Test
+    void needingWorkAgreesWithEachEntrysOwnNeedsWorkForEveryStateAndDeliveryFlag() {
+        List<JournalEntry> all = new ArrayList<>();
+        int n = 0;
+        for (EventState state : EventState.values()) {
+            for (boolean asynchronous : new boolean[] {false, true}) {
+                for (boolean delivered : new boolean[] {false, true}) {
+                    String token = state + "-" + asynchronous + "-" + delivered;
+                    Outcome outcome = state.isFinished() ? new Outcome.Completed(null, "done") : null;
+                    all.add(new JournalEntry(url(token), order(token), "c1", state, 1, T0, outcome, asynchronous, delivered,
+                            T0.plusSeconds(n++), T0.plusSeconds(600), T0));
+                }
+            }
+        }
+        all.forEach(journal::recordNew);
+
+        assertThat(journal.needingWork()).containsExactlyElementsOf(all.stream().filter(JournalEntry::needsWork).toList());
     }
 
     @Test
