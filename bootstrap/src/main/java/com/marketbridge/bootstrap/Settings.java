@@ -20,7 +20,8 @@ record Settings(
         URI webexBaseUrl, String webexToken, String webexClientId, String webexClientSecret, String webexRefreshToken,
         String provisioningId, List<String> customerPackages, PostalAddress address, String timezone,
         Map<String, String> editionPackages, int extensionFrom, int extensionTo,
-        int port, URI publicBaseUrl, Path dataDir, Duration provisioningWait) {
+        int port, URI publicBaseUrl, Path dataDir, Duration provisioningWait,
+        Duration responseBudget, Duration eventDeadline, int workers) {
 
     static final String DEFAULT_WEBEX_BASE_URL = "https://webexapis.com/v1";
 
@@ -80,13 +81,20 @@ record Settings(
         int port = in.integer("PORT", 5002, 0, 65_535);
         URI publicBaseUrl = in.isSet("PUBLIC_BASE_URL") ? in.url("PUBLIC_BASE_URL", null, "the URL AppDirect calls") : null;
         Path dataDir = in.path("DATA_DIR", "./data");
-        int waitMillis = in.integer("PROVISIONING_WAIT_MS", 2500, 0, 4_000);
+        int budgetMillis = in.integer("RESPONSE_BUDGET_MS", 3000, 100, 4_500);
+        int waitMillis = in.integer("PROVISIONING_WAIT_MS", 2000, 0, 4_000);
+        if (waitMillis >= budgetMillis) {
+            in.problem("PROVISIONING_WAIT_MS must be below RESPONSE_BUDGET_MS");
+        }
+        int deadlineMinutes = in.integer("EVENT_DEADLINE_MINUTES", 30, 1, 7 * 24 * 60);
+        int workers = in.integer("WORKERS", 4, 1, 64);
         in.failIfAnyProblem();
 
         return new Settings(marketplace, clientId, clientSecret, basicUser, basicPassword, consumerKey, consumerSecret,
                 webex, token, webexClientId, webexClientSecret, refreshToken, provisioningId, packages,
                 new PostalAddress(line1, city, in.optional("STATE"), in.optional("ZIP_CODE"), country), timezone,
-                editions, extensionFrom, extensionTo, port, publicBaseUrl, dataDir, Duration.ofMillis(waitMillis));
+                editions, extensionFrom, extensionTo, port, publicBaseUrl, dataDir, Duration.ofMillis(waitMillis),
+                Duration.ofMillis(budgetMillis), Duration.ofMinutes(deadlineMinutes), workers);
     }
 
     @Override
@@ -114,6 +122,9 @@ record Settings(
         shown.put("PUBLIC_BASE_URL", publicBaseUrl);
         shown.put("DATA_DIR", dataDir);
         shown.put("PROVISIONING_WAIT_MS", provisioningWait.toMillis());
+        shown.put("RESPONSE_BUDGET_MS", responseBudget.toMillis());
+        shown.put("EVENT_DEADLINE_MINUTES", eventDeadline.toMinutes());
+        shown.put("WORKERS", workers);
         StringBuilder text = new StringBuilder("Settings{");
         shown.forEach((name, value) -> {
             if (value != null) {

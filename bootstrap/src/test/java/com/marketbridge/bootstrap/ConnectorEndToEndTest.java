@@ -160,22 +160,18 @@ class ConnectorEndToEndTest {
     }
 
     @Test
-    void theSameOrderDeliveredTwiceCreatesTheSubscriberOnce() throws Exception {
+    void theSameOrderDeliveredAgainIsAnsweredFromTheJournalWithoutFetchingOrProvisioningTwice() throws Exception {
         upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
         upstreams.subscriberCreated(ALICE, "webex_meetings");
-        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("replay").whenScenarioStateIs("Started")
-                .willReturn(okJson("{\"message\":\"success\",\"info\":{\"infoCode\":100,\"description\":\"ok\"}}"))
-                .willSetStateTo("subscribed"));
-        upstreams.webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("replay").whenScenarioStateIs("subscribed")
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody(Upstreams.webexError("The email is already associated with an existing user.", 10022))));
-        upstreams.subscriberFound(ALICE, "webex_meetings");
         String eventUrl = upstreams.publish("order-3", "order.json", Map.of());
 
         HttpResponse<String> first = notify(eventUrl, "create");
         HttpResponse<String> second = notify(eventUrl, "create");
 
+        assertThat(second.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo(second.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/order-3")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
     }
 

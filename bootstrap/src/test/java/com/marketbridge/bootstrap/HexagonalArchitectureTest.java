@@ -56,10 +56,17 @@ class HexagonalArchitectureTest {
             .because("Feign is how the AppDirect and Webex adapters call their upstreams, and nobody else's business");
 
     @ArchTest
-    static final ArchRule jackson_stays_in_the_upstream_adapters = noClasses()
-            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..")
+    static final ArchRule jackson_stays_in_the_upstream_and_store_adapters = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
+                    "com.marketbridge.adapter.jdbc..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-            .because("wire formats are mapped to domain values inside the adapter that reads them");
+            .because("wire and storage formats are mapped to domain values inside the adapter that reads them");
+
+    @ArchTest
+    static final ArchRule the_database_stays_in_the_store_adapter = noClasses()
+            .that().resideOutsideOfPackage("com.marketbridge.adapter.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
+            .because("only the journal's adapter knows events are kept in an embedded SQL database");
 
     @ArchTest
     static final ArchRule scribejava_stays_in_the_oauth_adapters = noClasses()

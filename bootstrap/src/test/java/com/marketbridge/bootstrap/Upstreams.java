@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -16,6 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,8 +40,15 @@ final class Upstreams implements AutoCloseable {
 
     final WireMockServer appDirect = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     final WireMockServer webex = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    /** The connector's DATA_DIR: its journal lives here, and survives a restart of the connector. */
+    final Path dataDir;
 
     Upstreams() {
+        try {
+            dataDir = Files.createTempDirectory("marketbridge-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         appDirect.start();
         webex.start();
         appDirect.stubFor(post("/oauth2/token").willReturn(okJson(
@@ -62,6 +74,7 @@ final class Upstreams implements AutoCloseable {
         settings.put("STATE", "CA");
         settings.put("TIMEZONE", "America/Los_Angeles");
         settings.put("PORT", "0");
+        settings.put("DATA_DIR", dataDir.toString());
         return settings;
     }
 
@@ -76,6 +89,33 @@ final class Upstreams implements AutoCloseable {
         all.putAll(values);
         appDirect.stubFor(get("/api/integration/v1/events/" + token).willReturn(okJson(resource("appdirect/" + template, all))));
         return appDirectBase() + "/api/integration/v1/events/" + token;
+    }
+
+    /**
+     * The company has no customer until one is created; it then reads as provisioning until the test calls
+     * {@link #finishProvisioning()}.
+     */
+    void customerProvisionedWhenTheTestSays() {
+        webex.stubFor(findCustomer().inScenario("customer").whenScenarioStateIs("Started").willReturn(okJson("{\"items\":[]}")));
+        webex.stubFor(post("/v1/wholesale/customers").inScenario("customer").willSetStateTo("provisioning")
+                .willReturn(aResponse().withStatus(202)
+                        .withHeader("Location", webex.baseUrl() + "/v1/wholesale/customers/" + CUSTOMER_ID)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"url\":\"" + webex.baseUrl() + "/v1/wholesale/customers/" + CUSTOMER_ID + "\"}")));
+        for (String status : new String[] {"provisioning", "provisioned"}) {
+            webex.stubFor(findCustomer().inScenario("customer").whenScenarioStateIs(status)
+                    .willReturn(okJson("{\"items\":[" + customer(status) + "]}")));
+            webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).inScenario("customer").whenScenarioStateIs(status)
+                    .willReturn(okJson(customer(status))));
+        }
+    }
+
+    void finishProvisioning() {
+        webex.setScenarioState("customer", "provisioned");
+    }
+
+    void resultsAccepted() {
+        appDirect.stubFor(post(urlMatching("/api/integration/v1/events/[^/]+/result")).willReturn(aResponse().withStatus(200)));
     }
 
     void customerNotFound() {
@@ -182,5 +222,10 @@ final class Upstreams implements AutoCloseable {
     public void close() {
         appDirect.stop();
         webex.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -180,7 +180,7 @@ public abstract class EventJournalContract {
         JournalEntry asyncDelivered = received("async-delivered", T0).answeredAsynchronously(T0).processing(T0)
                 .finished(done, T0).delivered(T0);
         JournalEntry parked = received("parked", T0).answeredAsynchronously(T0).processing(T0)
-                .parked(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "marketplace unreachable"), T0);
+                .finished(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex unreachable"), T0).parked(T0);
         for (JournalEntry entry : List.of(receivedLast, syncDelivered, processing, parked, asyncUndelivered,
                 syncUndelivered, waiting, asyncDelivered)) {
             journal.recordNew(entry);

@@ -1,0 +1,162 @@
+package com.marketbridge.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.marketbridge.bootstrap.Upstreams.ALICE;
+import static com.marketbridge.bootstrap.Upstreams.COMPANY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders that outlast AppDirect's 5 seconds, through the real wiring and a real journal: answered 202, then
+ * finished by the worker, which posts the result. The connector retries a waiting event after 5 s.
+ */
+class AsynchronousEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Upstreams upstreams;
+    private Connector connector;
+
+    @BeforeEach
+    void start() {
+        upstreams = new Upstreams();
+        upstreams.customerProvisionedWhenTheTestSays();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        Map<String, String> settings = upstreams.settings();
+        settings.put("PROVISIONING_WAIT_MS", "0");
+        settings.put("RESPONSE_BUDGET_MS", "1000");
+        connector = Connector.start(Settings.load(settings, Path.of("no-such.env")));
+    }
+
+    @AfterEach
+    void stop() {
+        connector.close();
+        upstreams.close();
+    }
+
+    private HttpResponse<String> notify(String eventUrl) throws Exception {
+        return client.send(request(eventUrl), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String eventUrl) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port()
+                        + "/api/v1/events?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private int resultPosts(String token) {
+        return upstreams.appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
+    }
+
+    @Test
+    void aFirstOrderIsAccepted202ThenItsResultIsPostedOnceTheCustomerIsProvisioned() throws Exception {
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("async-1", "order.json", Map.of());
+
+        HttpResponse<String> response = notify(eventUrl);
+        upstreams.finishProvisioning();
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"success\":true", "is being set up");
+        await("the result", () -> resultPosts("async-1") == 1);
+        upstreams.appDirect.verify(postRequestedFor(urlEqualTo("/api/integration/v1/events/async-1/result"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer appdirect-token-1"))
+                .withRequestBody(equalToJson("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                        + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void aDuplicateDeliveryIsAccepted202WhileRunningAndAnsweredWithTheResultAfterwards() throws Exception {
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("async-2", "order.json", Map.of());
+
+        HttpResponse<String> first = notify(eventUrl);
+        HttpResponse<String> whileRunning = notify(eventUrl);
+        upstreams.finishProvisioning();
+        await("the result", () -> resultPosts("async-2") == 1);
+        HttpResponse<String> afterwards = notify(eventUrl);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(whileRunning.statusCode()).isEqualTo(202);
+        assertThat(afterwards.statusCode()).isEqualTo(200);
+        assertThat(afterwards.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/async-2")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+        assertThat(resultPosts("async-2")).isEqualTo(1);
+    }
+
+    @Test
+    void aResultPostThatFailsTwiceIsRetriedUntilAppDirectAcceptsIt() throws Exception {
+        String result = "/api/integration/v1/events/async-3/result";
+        upstreams.appDirect.stubFor(post(result).inScenario("result").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+        upstreams.appDirect.stubFor(post(result).inScenario("result").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        upstreams.appDirect.stubFor(post(result).inScenario("result").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200)));
+        String eventUrl = upstreams.publish("async-3", "order.json", Map.of());
+
+        assertThat(notify(eventUrl).statusCode()).isEqualTo(202);
+        upstreams.finishProvisioning();
+
+        await("three result posts", () -> resultPosts("async-3") == 3);
+        Thread.sleep(500);
+        assertThat(resultPosts("async-3")).isEqualTo(3);
+    }
+
+    @Test
+    void twentyConcurrentFirstOrdersOfOneCompanyCreateOneCustomerAndTwentySubscribers() throws Exception {
+        upstreams.resultsAccepted();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String eventUrl = upstreams.publish("many-" + i, "order.json", Map.of("email", "user" + i + "@contoso.test"));
+            answers.add(client.sendAsync(request(eventUrl), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(202);
+        }
+        upstreams.finishProvisioning();
+
+        await("twenty results", () -> upstreams.appDirect.findAll(
+                postRequestedFor(urlMatching("/api/integration/v1/events/many-\\d+/result"))).size() == 20);
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
+        upstreams.webex.verify(20, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+}
