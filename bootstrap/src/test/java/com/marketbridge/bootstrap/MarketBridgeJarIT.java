@@ -34,14 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MarketBridgeJarIT {
 
     private static final Pattern READY = Pattern.compile("MarketBridge is ready on port (\\d+)");
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     @TempDir
     Path workingFolder;
 
     private Upstreams upstreams;
-    private Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private CompletableFuture<Void> outputReader;
+    private final List<Connector> launched = new ArrayList<>();
 
     @BeforeEach
     void startUpstreams() {
@@ -50,14 +49,59 @@ class MarketBridgeJarIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(15, TimeUnit.SECONDS);
+        for (Connector connector : launched) {
+            connector.process.destroyForcibly();
+            connector.process.waitFor(15, TimeUnit.SECONDS);
         }
         upstreams.close();
     }
 
-    private Process launch(Map<String, String> dotEnv) throws IOException {
+    /** One run of the jar and everything it printed. */
+    private static final class Connector {
+        final Process process;
+        final List<String> output = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> reader;
+
+        Connector(Process process) {
+            this.process = process;
+            this.reader = CompletableFuture.runAsync(() -> {
+                try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
+                    lines.lines().forEach(output::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        /** Waits until a line of output matches; null if the process ended or time ran out first. */
+        Matcher awaitLine(Pattern pattern) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            for (int seen = 0; System.nanoTime() < deadline; Thread.sleep(20)) {
+                for (; seen < output.size(); seen++) {
+                    Matcher matcher = pattern.matcher(output.get(seen));
+                    if (matcher.find()) {
+                        return matcher;
+                    }
+                }
+                if (!process.isAlive() && reader.isDone()) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        int port() throws InterruptedException {
+            Matcher ready = awaitLine(READY);
+            assertThat(ready).as("ready line in %s", output).isNotNull();
+            return Integer.parseInt(ready.group(1));
+        }
+
+        String allOutput() {
+            return String.join("\n", output);
+        }
+    }
+
+    private Connector launch(Map<String, String> dotEnv) throws IOException {
         List<String> lines = new ArrayList<>();
         dotEnv.forEach((name, value) -> lines.add(name + "='" + value + "'"));
         Files.write(workingFolder.resolve(".env"), lines);
@@ -67,32 +111,19 @@ class MarketBridgeJarIT {
                 .redirectErrorStream(true);
         // only the .env speaks: no setting leaks in from the build's environment
         builder.environment().keySet().removeIf(name -> !name.equals("PATH"));
-        Process started = builder.start();
-        outputReader = CompletableFuture.runAsync(() -> {
-            try (BufferedReader reader = started.inputReader(StandardCharsets.UTF_8)) {
-                reader.lines().forEach(output::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return started;
+        Connector connector = new Connector(builder.start());
+        launched.add(connector);
+        return connector;
     }
 
-    /** Waits until a line of the process's output matches, up to 30 s; null if it never did. */
-    private Matcher awaitLine(Pattern pattern) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (int seen = 0; System.nanoTime() < deadline; Thread.sleep(20)) {
-            for (; seen < output.size(); seen++) {
-                Matcher matcher = pattern.matcher(output.get(seen));
-                if (matcher.find()) {
-                    return matcher;
-                }
-            }
-            if (!process.isAlive() && outputReader.isDone()) {
-                return null;
-            }
-        }
-        return null;
+    private static HttpResponse<String> notify(int port, String eventUrl) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -101,30 +132,52 @@ class MarketBridgeJarIT {
         upstreams.precheckSucceeds();
         upstreams.subscriberCreated(Upstreams.ALICE, "webex_meetings");
         String eventUrl = upstreams.publish("jar-order", "order.json", Map.of());
-        process = launch(upstreams.settings());
-        Matcher ready = awaitLine(READY);
-        assertThat(ready).as("ready line in %s", output).isNotNull();
+        Connector connector = launch(upstreams.settings());
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ready.group(1)
-                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = notify(connector.port(), eventUrl);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"success\":true", Upstreams.COMPANY + ":" + Upstreams.ALICE);
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
-        assertThat(awaitLine(Pattern.compile("event=jar-order type=SUBSCRIPTION_ORDER company=" + Upstreams.COMPANY + " outcome=COMPLETED")))
-                .as("event line in %s", output).isNotNull();
+        assertThat(connector.awaitLine(Pattern.compile(
+                "event=jar-order type=SUBSCRIPTION_ORDER company=" + Upstreams.COMPANY + " outcome=COMPLETED")))
+                .as("event line in %s", connector.output).isNotNull();
 
         // SIGTERM through the handle: Process.destroy() would also close our end of its output
-        process.toHandle().destroy();
-        assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
-        outputReader.get(5, TimeUnit.SECONDS);
-        assertThat(String.join("\n", output)).doesNotContain(Upstreams.BASIC_PASSWORD, "oauth-client-secret",
+        connector.process.toHandle().destroy();
+        assertThat(connector.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        connector.reader.get(5, TimeUnit.SECONDS);
+        assertThat(connector.allOutput()).doesNotContain(Upstreams.BASIC_PASSWORD, "oauth-client-secret",
                 "webex-static-token", "appdirect-token-1");
+    }
+
+    @Test
+    void aConnectorKilledWhileWebexProvisionsResumesAfterRestartAndCreatesNothingTwice() throws Exception {
+        upstreams.customerProvisionedWhenTheTestSays();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(Upstreams.ALICE, "webex_meetings");
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("jar-crash", "order.json", Map.of());
+        Map<String, String> settings = upstreams.settings();
+        settings.put("PROVISIONING_WAIT_MS", "0");
+        settings.put("RESPONSE_BUDGET_MS", "1000");
+        Connector first = launch(settings);
+
+        HttpResponse<String> accepted = notify(first.port(), eventUrl);
+        // kill -9 once the customer is being created and the event waits for it
+        assertThat(first.awaitLine(Pattern.compile("event=jar-crash state=WAITING"))).as("%s", first.output).isNotNull();
+        first.process.destroyForcibly();
+        assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        upstreams.finishProvisioning();
+        Connector second = launch(settings);
+        second.port();
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(second.awaitLine(Pattern.compile("event=jar-crash resumed in state (WAITING|PROCESSING)"))).as("%s", second.output).isNotNull();
+        assertThat(second.awaitLine(Pattern.compile("event=jar-crash result delivered"))).as("%s", second.output).isNotNull();
+        upstreams.appDirect.verify(1, postRequestedFor(urlEqualTo("/api/integration/v1/events/jar-crash/result")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
     }
 
     @Test
@@ -132,12 +185,13 @@ class MarketBridgeJarIT {
         Map<String, String> settings = upstreams.settings();
         settings.remove("PROVISIONING_ID");
         settings.remove("WEBEX_TOKEN");
-        process = launch(settings);
+        Connector connector = launch(settings);
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        outputReader.get(5, TimeUnit.SECONDS);
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(String.join("\n", output))
+        assertThat(connector.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        connector.reader.get(5, TimeUnit.SECONDS);
+
+        assertThat(connector.process.exitValue()).isEqualTo(2);
+        assertThat(connector.allOutput())
                 .contains("PROVISIONING_ID is missing", "WEBEX_TOKEN is missing")
                 .doesNotContain("Exception", "\tat ", Upstreams.BASIC_PASSWORD);
     }
