@@ -42,7 +42,10 @@ public final class WebhookServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             config.routes.get(DEMO_PATH, webhook::handle);
             config.routes.post(DEMO_PATH, webhook::handle);
             config.routes.get(EVENTS_PATH, webhook::handle);

@@ -15,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -184,5 +188,45 @@ class WebhookServerTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"status\":\"NOT_FOUND\"}");
+    }
+
+    @Test
+    void closingTheServerLetsANotificationInFlightFinish() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        start(command -> {
+            handling.countDown();
+            sleep(Duration.ofMillis(700));
+            return new Outcome.Completed(null, "finished while stopping");
+        }, null);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/subscription_receiver?eventUrl=" + encoded(EVENT_URL))).build();
+
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(handling.await(5, TimeUnit.SECONDS)).isTrue();
+        server.close();
+
+        HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("finished while stopping");
+    }
+
+    @Test
+    void anOverlongUrlIsRefusedWithoutReachingTheUseCase() throws Exception {
+        start(command -> new Outcome.Completed(null, "done"), null);
+
+        HttpResponse<String> response = send("GET", "/subscription_receiver?eventUrl=" + "x".repeat(20_000));
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("{\"success\":false,\"message\":\"HTTP 414 URI Too Long\"}");
+        assertThat(commands).isEmpty();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
