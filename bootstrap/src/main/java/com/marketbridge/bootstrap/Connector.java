@@ -39,10 +39,9 @@ final class Connector implements AutoCloseable {
         AppDirect appDirect = AppDirect.connect(new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
                 settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));
-        WebexWholesale wholesale = WebexWholesale.connect(new WebexSettings(settings.webexBaseUrl(), settings.webexToken(),
-                settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken(),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), settings.extensionFrom(), settings.extensionTo(),
-                WebexSettings.RetryPolicy.DEFAULT, clock));
+        WebexWholesale wholesale = WebexWholesale.connect(WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
+                        settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken())
+                .withExtensionRange(settings.extensionFrom(), settings.extensionTo()));
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
         EditionCatalog catalog = EditionCatalog.of(settings.editionPackages(), EditionCatalog.DEFAULT_CALLING_PACKAGES);

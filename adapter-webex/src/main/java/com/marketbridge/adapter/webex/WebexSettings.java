@@ -3,7 +3,6 @@ package com.marketbridge.adapter.webex;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -41,14 +40,17 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
     }
 
     /**
-     * Reads {@code WEBEX_BASE_URL}, {@code WEBEX_TOKEN} or {@code WEBEX_CLIENT_ID}, {@code WEBEX_CLIENT_SECRET},
-     * {@code WEBEX_REFRESH_TOKEN}; everything else takes its default.
+     * Settings with the documented defaults: connect 5 s, read 20 s, extensions 2000-8999, the default retry
+     * policy and the UTC clock. Give either {@code staticToken} or all three refresh credentials.
      */
-    public static WebexSettings fromEnvironment(Map<String, String> env) {
-        String baseUrl = blankToNull(env.get("WEBEX_BASE_URL"));
-        return new WebexSettings(baseUrl == null ? DEFAULT_BASE_URL : URI.create(baseUrl), env.get("WEBEX_TOKEN"),
-                env.get("WEBEX_CLIENT_ID"), env.get("WEBEX_CLIENT_SECRET"), env.get("WEBEX_REFRESH_TOKEN"),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), 2000, 8999, RetryPolicy.DEFAULT, Clock.systemUTC());
+    public static WebexSettings of(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken) {
+        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, Duration.ofSeconds(5),
+                Duration.ofSeconds(20), 2000, 8999, RetryPolicy.DEFAULT, Clock.systemUTC());
+    }
+
+    public WebexSettings withExtensionRange(int from, int to) {
+        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
+                readTimeout, from, to, retry, clock);
     }
 
     public WebexSettings withRetry(RetryPolicy policy) {

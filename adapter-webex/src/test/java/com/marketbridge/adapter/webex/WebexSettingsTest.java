@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class WebexSettingsTest {
 
     @Test
-    void aStaticTokenAloneGivesTheDefaults() {
-        WebexSettings settings = WebexSettings.fromEnvironment(Map.of("WEBEX_TOKEN", "tok-secret"));
+    void theFactoryGivesTheDocumentedDefaults() {
+        WebexSettings settings = WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, "tok-secret", null, null, null);
 
         assertThat(settings.baseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
         assertThat(settings.refreshing()).isFalse();
@@ -28,34 +27,40 @@ class WebexSettingsTest {
 
     @Test
     void refreshCredentialsSelectTheRefreshMode() {
-        WebexSettings settings = WebexSettings.fromEnvironment(Map.of("WEBEX_BASE_URL", "http://127.0.0.1:9/v1",
-                "WEBEX_CLIENT_ID", "id", "WEBEX_CLIENT_SECRET", "sec-secret", "WEBEX_REFRESH_TOKEN", "ref-secret"));
+        WebexSettings settings = WebexSettings.of(URI.create("http://127.0.0.1:9/v1"), null, "id", "sec-secret", "ref-secret");
 
         assertThat(settings.refreshing()).isTrue();
         assertThat(settings.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
     }
 
     @Test
+    void theExtensionRangeCanBeNarrowedButNotEmptied() {
+        WebexSettings settings = WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, "t", null, null, null);
+
+        assertThat(settings.withExtensionRange(100, 199)).extracting(WebexSettings::extensionFrom, WebexSettings::extensionTo)
+                .containsExactly(100, 199);
+        assertThatThrownBy(() -> settings.withExtensionRange(200, 199)).hasMessageContaining("200-199");
+    }
+
+    @Test
     void bothTokenModesAtOnceAreRefusedNamingTheSettings() {
-        assertThatThrownBy(() -> WebexSettings.fromEnvironment(Map.of("WEBEX_TOKEN", "t", "WEBEX_CLIENT_ID", "id",
-                "WEBEX_CLIENT_SECRET", "s", "WEBEX_REFRESH_TOKEN", "r")))
+        assertThatThrownBy(() -> WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, "t", "id", "s", "r"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WEBEX_TOKEN").hasMessageContaining("WEBEX_REFRESH_TOKEN");
     }
 
     @Test
     void noTokenOrPartialRefreshCredentialsAreRefused() {
-        assertThatThrownBy(() -> WebexSettings.fromEnvironment(Map.of()))
+        assertThatThrownBy(() -> WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WEBEX_TOKEN");
-        assertThatThrownBy(() -> WebexSettings.fromEnvironment(Map.of("WEBEX_CLIENT_ID", "id", "WEBEX_REFRESH_TOKEN", "r")))
+        assertThatThrownBy(() -> WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, null, "id", null, "r"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WEBEX_CLIENT_SECRET");
     }
 
     @Test
     void toStringMasksEverySecret() {
-        String staticMode = WebexSettings.fromEnvironment(Map.of("WEBEX_TOKEN", "tok-secret")).toString();
-        String refreshMode = WebexSettings.fromEnvironment(Map.of("WEBEX_CLIENT_ID", "id",
-                "WEBEX_CLIENT_SECRET", "sec-secret", "WEBEX_REFRESH_TOKEN", "ref-secret")).toString();
+        String staticMode = WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, "tok-secret", null, null, null).toString();
+        String refreshMode = WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, null, "id", "sec-secret", "ref-secret").toString();
 
         assertThat(staticMode).doesNotContain("tok-secret").contains("****");
         assertThat(refreshMode).doesNotContain("sec-secret", "ref-secret").contains("clientId=id");

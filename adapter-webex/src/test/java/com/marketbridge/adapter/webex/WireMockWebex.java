@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -41,9 +42,8 @@ abstract class WireMockWebex {
     }
 
     WebexSettings settings(Map<String, String> credentials) {
-        Map<String, String> env = new java.util.HashMap<>(credentials);
-        env.put("WEBEX_BASE_URL", baseUrl());
-        return WebexSettings.fromEnvironment(env).withRetry(FAST);
+        return WebexSettings.of(URI.create(baseUrl()), credentials.get("WEBEX_TOKEN"), credentials.get("WEBEX_CLIENT_ID"),
+                credentials.get("WEBEX_CLIENT_SECRET"), credentials.get("WEBEX_REFRESH_TOKEN")).withRetry(FAST);
     }
 
     String baseUrl() {
