@@ -107,9 +107,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return order.company().uuid();
         }
         if (event instanceof AccountEvent account) {
-            return SubscriptionAccount.parse(account.accountIdentifier(), Optional.of("-"))
-                    .map(SubscriptionAccount::companyUuid)
-                    .orElse(account.accountIdentifier());
+            return SubscriptionAccount.companyOf(account.accountIdentifier());
         }
         return event.token().value();
     }

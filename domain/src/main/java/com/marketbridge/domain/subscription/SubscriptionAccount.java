@@ -49,6 +49,13 @@ public record SubscriptionAccount(String companyUuid, String subscriberEmail) {
         return Optional.of(new SubscriptionAccount(company, email));
     }
 
+    /** The company an account identifier belongs to, ours or the demo's (a bare company uuid). */
+    public static String companyOf(String accountIdentifier) {
+        String identifier = accountIdentifier.strip();
+        int split = identifier.indexOf(SEPARATOR);
+        return split < 0 ? identifier : identifier.substring(0, split);
+    }
+
     public String identifier() {
         return companyUuid + SEPARATOR + subscriberEmail;
     }

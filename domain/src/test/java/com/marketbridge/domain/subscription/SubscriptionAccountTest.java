@@ -72,4 +72,10 @@ class SubscriptionAccountTest {
         assertThatNullPointerException().isThrownBy(() -> new SubscriptionAccount("c1", null))
                 .withMessage("'subscriberEmail' must not be null");
     }
+
+    @ParameterizedTest
+    @CsvSource({"c1:bob@contoso.test, c1", "c1, c1", "' c1:a:b ', c1"})
+    void theCompanyOfAnAccountIsReadFromOursAndFromTheDemos(String identifier, String company) {
+        assertThat(SubscriptionAccount.companyOf(identifier)).isEqualTo(company);
+    }
 }
