@@ -70,10 +70,10 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
             + "result_delivered, outcome_kind, outcome_reason, outcome_message, tracking_id, account_result, event_json";
     private static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE events SET event_url = ?, type = ?, flag = ?, lane = ?, company_uuid = ?, "
-            + "account_identifier = ?, subscriber_email = ?, state = ?, attempts = ?, next_attempt_at = ?, received_at = ?, "
-            + "deadline = ?, updated_at = ?, asynchronous = ?, result_delivered = ?, outcome_kind = ?, outcome_reason = ?, "
-            + "outcome_message = ?, tracking_id = ?, account_result = ?, event_json = ? WHERE token = ?";
+    // An event, its URL, lane and deadline never change: an update writes only its progress, not the event again.
+    private static final String UPDATE = "UPDATE events SET state = ?, attempts = ?, next_attempt_at = ?, updated_at = ?, "
+            + "asynchronous = ?, result_delivered = ?, outcome_kind = ?, outcome_reason = ?, outcome_message = ?, "
+            + "tracking_id = ?, account_result = ? WHERE token = ?";
     private static final String FIND = "SELECT " + COLUMNS + " FROM events WHERE token = ?";
     // Mirrors JournalEntry.needsWork(); the contract test checks the two agree on every combination.
     private static final String NEEDING_WORK = "SELECT " + COLUMNS + " FROM events"
@@ -215,8 +215,15 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         EventToken token = entry.event().token();
         int updated = inLock("update event " + token, () -> {
             try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                int next = bindEntry(update, 1, entry);
-                update.setString(next, token.value());
+                int i = 1;
+                update.setString(i++, entry.state().name());
+                update.setInt(i++, entry.attempts());
+                update.setObject(i++, timestamp(entry.nextAttemptAt()));
+                update.setObject(i++, timestamp(entry.updatedAt()));
+                update.setBoolean(i++, entry.asynchronous());
+                update.setBoolean(i++, entry.resultDelivered());
+                i = bindOutcome(update, i, entry.outcome());
+                update.setString(i, token.value());
                 return update.executeUpdate();
             }
         });
@@ -334,13 +341,18 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         statement.setObject(i++, timestamp(entry.updatedAt()));
         statement.setBoolean(i++, entry.asynchronous());
         statement.setBoolean(i++, entry.resultDelivered());
-        Outcome outcome = entry.outcome();
+        i = bindOutcome(statement, i, entry.outcome());
+        statement.setString(i++, codec.encode(event));
+        return i;
+    }
+
+    private static int bindOutcome(PreparedStatement statement, int first, Outcome outcome) throws SQLException {
+        int i = first;
         statement.setString(i++, outcomeKind(outcome));
         statement.setString(i++, outcome instanceof Outcome.Failed failed ? failed.reason().name() : null);
         statement.setString(i++, outcome == null ? null : outcome.message());
         statement.setString(i++, outcome instanceof Outcome.Failed failed ? failed.trackingId() : null);
         statement.setString(i++, outcome instanceof Outcome.Completed completed ? completed.accountIdentifier() : null);
-        statement.setString(i++, codec.encode(event));
         return i;
     }
 

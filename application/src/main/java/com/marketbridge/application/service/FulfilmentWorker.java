@@ -61,7 +61,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     public void resumeJournal() {
         for (JournalEntry entry : journal.needingWork()) {
             if (entry.state().isFinished()) {
-                deliver(entry.event().token());
+                deliver(entry);
             } else {
                 LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
                 enqueue(entry, Ticket.NOBODY_WAITS);
@@ -79,7 +79,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         synchronized (lanes) {
             Deque<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new ArrayDeque<>());
             idle = lane.isEmpty();
-            lane.add(new Task(entry.event().token(), entry.lane(), ticket));
+            lane.add(new Task(entry, ticket));
         }
         if (idle) {
             pool.execute(() -> runHead(entry.lane()));
@@ -112,14 +112,14 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     /** One attempt; returns when to try again, or null when the event is finished. */
     private Instant attempt(Task task) {
-        JournalEntry entry = transition(journal.find(task.token()).orElseThrow().processing(clock.instant()));
+        JournalEntry entry = transition(task.entry.processing(clock.instant()));
         Outcome outcome = safely(entry);
         Instant now = clock.instant();
         if (isWorthRetrying(outcome)) {
             Instant next = now.plus(settings.backoff(entry.attempts()));
             if (next.isBefore(entry.deadline())) {
-                transition(entry.waiting(outcome, next, now));
-                task.ticket().offer(outcome instanceof Outcome.InProgress ? outcome
+                task.entry = transition(entry.waiting(outcome, next, now));
+                task.ticket.offer(outcome instanceof Outcome.InProgress ? outcome
                         : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
                 return next;
             }
@@ -127,13 +127,13 @@ public final class FulfilmentWorker implements AutoCloseable {
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
         JournalEntry finished = entry.finished(outcome, now);
-        finished = task.ticket().offer(outcome) ? finished.delivered(now) : finished.answeredAsynchronously(now);
-        transition(finished);
+        finished = task.ticket.offer(outcome) ? finished.delivered(now) : finished.answeredAsynchronously(now);
+        task.entry = transition(finished);
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
-            journal.forgetCustomer(task.lane());
+            journal.forgetCustomer(finished.lane());
         }
         if (!finished.resultDelivered()) {
-            deliver(finished.event().token());
+            deliver(finished);
         }
         return null;
     }
@@ -155,12 +155,12 @@ public final class FulfilmentWorker implements AutoCloseable {
     }
 
     /** Posts the event's result, and again with backoff while the marketplace is unavailable. */
-    private void deliver(EventToken token) {
-        pool.execute(() -> deliverNow(token, 1));
+    private void deliver(JournalEntry entry) {
+        pool.execute(() -> deliverNow(entry, 1));
     }
 
-    private void deliverNow(EventToken token, int attempt) {
-        JournalEntry entry = journal.find(token).orElseThrow();
+    private void deliverNow(JournalEntry entry, int attempt) {
+        EventToken token = entry.event().token();
         try {
             results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
             transition(entry.delivered(clock.instant()));
@@ -170,7 +170,7 @@ public final class FulfilmentWorker implements AutoCloseable {
             Instant giveUp = entry.deadline().plus(DELIVERY_GRACE);
             if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(giveUp)) {
                 LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
-                schedule(next, () -> deliverNow(token, attempt + 1));
+                schedule(next, () -> deliverNow(entry, attempt + 1));
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
                 transition(entry.parked(clock.instant()));
@@ -212,6 +212,14 @@ public final class FulfilmentWorker implements AutoCloseable {
         };
     }
 
-    private record Task(EventToken token, String lane, Ticket ticket) {
+    /** An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it. */
+    private static final class Task {
+        private JournalEntry entry;
+        private final Ticket ticket;
+
+        Task(JournalEntry entry, Ticket ticket) {
+            this.entry = entry;
+            this.ticket = ticket;
+        }
     }
 }
