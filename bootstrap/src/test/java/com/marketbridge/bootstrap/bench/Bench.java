@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --scenario all|throughput|provisioning}, {@code --callers 8,32}, {@code --warmup 2000},
  * {@code --events 20000}, {@code --max-seconds 240} (per measured run), {@code --dumps 3} (thread dumps per
- * measured run), {@code --provisioning-runs 3}, {@code --connector-jvm "-XX:StartFlightRecording=..."}.
+ * measured run), {@code --companies 1} (pairs spread round robin over this many provisioned companies: the
+ * connector runs one company's events one at a time), {@code --provisioning-runs 3},
+ * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
  */
 public final class Bench {
 
@@ -71,7 +73,7 @@ public final class Bench {
                 report.readyMillis(connector.readyMillis);
                 System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
                 AtomicLong nextPair = new AtomicLong(1);
-                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair);
+                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair, options.companies);
                 Map<Endpoint, Long> start = upstreams.snapshot();
 
                 report.probe("first order + cancel after start (cold, company not yet remembered)", probe(load, upstreams, nextPair));
@@ -131,7 +133,7 @@ public final class Bench {
             ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
                     upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
             try {
-                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1));
+                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1), 1);
                 for (int run = 1; run <= options.provisioningRuns; run++) {
                     // a new company each run, so each is a first order with a customer to create
                     String token = "o-" + run + "-1";
@@ -187,6 +189,7 @@ public final class Bench {
         int maxSeconds = 240;
         int dumps = 3;
         int provisioningRuns = 3;
+        int companies = 1;
         List<String> connectorJvm = new ArrayList<>();
         Path jar = Path.of("target", "marketbridge.jar");
         Path target = Path.of("target");
@@ -210,6 +213,7 @@ public final class Bench {
                     case "--events" -> options.events = Integer.parseInt(value);
                     case "--max-seconds" -> options.maxSeconds = Integer.parseInt(value);
                     case "--dumps" -> options.dumps = Integer.parseInt(value);
+                    case "--companies" -> options.companies = Integer.parseInt(value);
                     case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
                     case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
                     case "--jar" -> options.jar = Path.of(value);
@@ -225,7 +229,7 @@ public final class Bench {
 
         String describe() {
             return "--scenario " + scenario + " --callers " + Arrays.toString(callers).replaceAll("[\\[\\] ]", "")
-                    + " --warmup " + warmup + " --events " + events + " --max-seconds " + maxSeconds
+                    + " --warmup " + warmup + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
         }
     }

@@ -55,7 +55,11 @@ final class LoadPhase {
     /** The next pair number: distinct across phases, so every event of the run is new to the connector. */
     private final AtomicLong nextPair;
 
-    LoadPhase(HttpClient client, BenchUpstreams upstreams, ConnectorProcess connector, AtomicLong nextPair) {
+    /** How many companies the pairs are spread over (round robin); the connector works one lane per company. */
+    private final int companies;
+
+    LoadPhase(HttpClient client, BenchUpstreams upstreams, ConnectorProcess connector, AtomicLong nextPair, int companies) {
+        this.companies = companies;
         this.client = client;
         this.upstreams = upstreams;
         this.connector = connector;
@@ -79,7 +83,8 @@ final class LoadPhase {
             threads.add(started("bench-caller-" + i, () -> {
                 while (pairsTaken.getAndIncrement() < pairs && System.nanoTime() < deadline) {
                     long n = nextPair.getAndIncrement();
-                    for (String token : new String[] {"o-0-" + n, "c-0-" + n}) {
+                    long company = n % companies;
+                    for (String token : new String[] {"o-" + company + "-" + n, "c-" + company + "-" + n}) {
                         long t0 = System.nanoTime();
                         HttpResponse<String> response = send(token);
                         long elapsed = System.nanoTime() - t0;
