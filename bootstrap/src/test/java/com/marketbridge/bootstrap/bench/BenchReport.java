@@ -76,20 +76,22 @@ final class BenchReport {
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel())
                 .append("); ").append(Bench.javaVersion()).append(". Options: `").append(options).append("`.\n\n")
                 .append("The load driver, both WireMock servers and the connector share these cores: every figure below "
-                        + "includes that contention (see the CPU columns).\n\n");
+                        + "includes that contention (see the CPU columns; "other processes" is whatever else ran on the machine meanwhile, "
+                        + "which makes the figures pessimistic).\n\n");
         List<LoadPhase.Result> measured = phases.stream().filter(phase -> !phase.name().startsWith("warm-up")).toList();
         if (!phases.isEmpty()) {
             md.append("## Throughput and latency (per event, as the caller sees it)\n\n")
                     .append("| run | callers | events | s | events/s | p50 ms | p95 ms | p99 ms | max ms | statuses | not success "
-                            + "| connector CPU (cores) | connector CPU ms/event | driver+WireMock CPU (cores) |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+                            + "| connector CPU (cores) | connector CPU ms/event | driver+WireMock CPU (cores) | other processes CPU (cores) | load avg 1 min at end |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
             for (LoadPhase.Result phase : phases) {
                 md.append(row(phase.name() + (phase.timedOut() ? " (time limit hit)" : ""), phase.callers(), phase.events(),
                         f1(phase.seconds()), f0(phase.eventsPerSecond()), f2(phase.percentileMillis(50)),
                         f2(phase.percentileMillis(95)), f2(phase.percentileMillis(99)), f2(phase.percentileMillis(100)),
                         phase.statuses(), phase.notSuccess(), f2(phase.connectorCpuMillis() / 1000.0 / phase.seconds()),
                         f2((double) phase.connectorCpuMillis() / Math.max(1, phase.events())),
-                        f2(phase.driverCpuMillis() / 1000.0 / phase.seconds())));
+                        f2(phase.driverCpuMillis() / 1000.0 / phase.seconds()), f2(phase.otherCpuMillis() / 1000.0 / phase.seconds()),
+                        phase.loadAverage()));
             }
             md.append("\n## Upstream calls per event (an event is an order or a cancel; pairs of both)\n\n| endpoint |");
             phases.forEach(phase -> md.append(' ').append(phase.name()).append(' ').append(phase.callers()).append(" |"));

@@ -111,6 +111,31 @@ final class ConnectorProcess implements AutoCloseable {
         }
     }
 
+    /** The CPU time all processes of the machine used so far (busy, not idle or iowait), in milliseconds, from /proc/stat. */
+    static long machineBusyMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * 10;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The 1-minute load average of the machine. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** A thread dump of the connector (jcmd Thread.print) into the file. */
     void threadDump(Path file) {
         try {

@@ -30,7 +30,7 @@ final class LoadPhase {
     /** What one phase measured. */
     record Result(String name, int callers, int events, double seconds, long[] sortedNanos, Map<Integer, Long> statuses,
                   long notSuccess, Map<BenchUpstreams.Endpoint, Long> calls, long connectorCpuMillis, long driverCpuMillis,
-                  boolean timedOut) {
+                  long otherCpuMillis, String loadAverage, boolean timedOut) {
 
         double eventsPerSecond() {
             return events / seconds;
@@ -77,6 +77,7 @@ final class LoadPhase {
         Map<BenchUpstreams.Endpoint, Long> callsBefore = upstreams.snapshot();
         long connectorCpu = connector.cpuMillis();
         long driverCpu = ConnectorProcess.cpuMillis(ProcessHandle.current().pid());
+        long machineCpu = ConnectorProcess.machineBusyMillis();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
@@ -110,9 +111,11 @@ final class LoadPhase {
         int done = recorded.get();
         long[] sorted = Arrays.copyOf(nanos, done);
         Arrays.sort(sorted);
-        return new Result(name, callers, done, seconds, sorted, statusCounts, notSuccess.sum(), calls,
-                connector.cpuMillis() - connectorCpu,
-                ConnectorProcess.cpuMillis(ProcessHandle.current().pid()) - driverCpu, done < pairs * 2);
+        long connectorUsed = connector.cpuMillis() - connectorCpu;
+        long driverUsed = ConnectorProcess.cpuMillis(ProcessHandle.current().pid()) - driverCpu;
+        long otherUsed = Math.max(0, ConnectorProcess.machineBusyMillis() - machineCpu - connectorUsed - driverUsed);
+        return new Result(name, callers, done, seconds, sorted, statusCounts, notSuccess.sum(), calls, connectorUsed,
+                driverUsed, otherUsed, ConnectorProcess.loadAverage(), done < pairs * 2);
     }
 
     /** One notification as AppDirect sends it; null if it could not be sent. */
