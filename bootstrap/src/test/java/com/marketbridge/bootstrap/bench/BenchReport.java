@@ -76,7 +76,7 @@ final class BenchReport {
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel())
                 .append("); ").append(Bench.javaVersion()).append(". Options: `").append(options).append("`.\n\n")
                 .append("The load driver, both WireMock servers and the connector share these cores: every figure below "
-                        + "includes that contention (see the CPU columns; "other processes" is whatever else ran on the machine meanwhile, "
+                        + "includes that contention (see the CPU columns; \"other processes\" is whatever else ran on the machine meanwhile, "
                         + "which makes the figures pessimistic).\n\n");
         List<LoadPhase.Result> measured = phases.stream().filter(phase -> !phase.name().startsWith("warm-up")).toList();
         if (!phases.isEmpty()) {
