@@ -1,0 +1,259 @@
+package com.marketbridge.bootstrap.bench;
+
+import com.marketbridge.bootstrap.bench.BenchUpstreams.Endpoint;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The connector's benchmark: not a test, run by the {@code bench} profile of bootstrap (see its pom):
+ * <pre>
+ *   mvn -B -q -DskipTests -Pbench package -pl bootstrap -am
+ *   mvn -B -q -DskipTests -Pbench package -pl bootstrap -am -Dbench.args="--callers 8,32 --warmup 2000 --events 20000"
+ * </pre>
+ * Scenario "throughput": the packaged jar against zero-latency WireMock stand-ins of AppDirect and Webex, the
+ * company already provisioned; a warm-up, then for each number of callers a measured run of distinct
+ * order + cancel pairs. Scenario "provisioning": the first order of new companies while Webex takes 3 s to
+ * provision them; time from the notification to the result POST. Writes target/bench-report.md and
+ * the connector's logs and thread dumps under target/bench/.
+ *
+ * <p>Options: {@code --scenario all|throughput|provisioning}, {@code --callers 8,32}, {@code --warmup 2000} (events
+ * per warm-up round, at the highest number of callers), {@code --warmup-seconds 120} (warm-up rounds go on until then:
+ * on 2 shared cores the connector reaches its steady state only after a minute or two of load),
+ * {@code --events 20000}, {@code --max-seconds 240} (per measured run), {@code --dumps 3} (thread dumps per
+ * measured run), {@code --companies 1} (pairs spread round robin over this many provisioned companies: the
+ * connector runs one company's events one at a time), {@code --provisioning-runs 3},
+ * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path target = options.target;
+        Path work = target.resolve("bench");
+        deleteTree(work);
+        Files.createDirectories(work);
+        BenchReport report = new BenchReport(options.describe());
+        if (!options.scenario.equals("provisioning")) {
+            throughput(options, work, report);
+        }
+        if (!options.scenario.equals("throughput")) {
+            provisioning(options, work, report);
+        }
+        String markdown = report.markdown();
+        Files.writeString(target.resolve("bench-report.md"), markdown);
+        System.out.println(markdown);
+        System.out.println("Written to " + target.resolve("bench-report.md"));
+        System.exit(0);
+    }
+
+    private static void throughput(Options options, Path work, BenchReport report) throws Exception {
+        int maxCallers = Arrays.stream(options.callers).max().orElse(8);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0, Math.max(32, 2 * maxCallers))) {
+            Path folder = work.resolve("throughput");
+            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
+                    upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
+            try {
+                report.readyMillis(connector.readyMillis);
+                System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
+                AtomicLong nextPair = new AtomicLong(1);
+                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair, options.companies);
+                Map<Endpoint, Long> start = upstreams.snapshot();
+
+                report.probe("first order + cancel after start (cold, company not yet remembered)", probe(load, upstreams, nextPair));
+                // the JIT needs minutes on 2 shared cores: warm up in rounds until the time is up; report the last round
+                long warmupEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
+                LoadPhase.Result warmup;
+                int round = 0;
+                do {
+                    round++;
+                    warmup = load.run("warm-up round " + round, maxCallers, options.warmup, Duration.ofSeconds(options.maxSeconds));
+                    print(warmup);
+                } while (System.nanoTime() < warmupEnds);
+                report.phase(warmup);
+                for (int callers : options.callers) {
+                    ScheduledExecutorService dumps = Executors.newSingleThreadScheduledExecutor();
+                    for (int i = 1; i <= options.dumps; i++) {
+                        Path file = work.resolve("jstack-" + callers + "-callers-" + i + ".txt");
+                        dumps.schedule(() -> connector.threadDump(file), 2L + 3L * (i - 1), TimeUnit.SECONDS);
+                    }
+                    LoadPhase.Result measured = load.run("measured", callers, options.events, Duration.ofSeconds(options.maxSeconds));
+                    dumps.shutdownNow();
+                    print(measured);
+                    report.phase(measured);
+                }
+                report.probe("one order + cancel alone after the load (company remembered)", probe(load, upstreams, nextPair));
+
+                Map<Endpoint, Long> end = upstreams.snapshot();
+                long tokens = end.get(Endpoint.APPDIRECT_TOKEN) - start.get(Endpoint.APPDIRECT_TOKEN);
+                long events = end.get(Endpoint.EVENT_FETCH) - start.get(Endpoint.EVENT_FETCH);
+                report.tokens(tokens, events);
+                report.memory(connector.status("VmHWM"), connector.maxSampledRssKb(), connector.status("VmRSS"));
+                report.logLines(connector.logLines("event="), events);
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    /** One order then its cancel, alone, with the upstream calls each made. */
+    private static List<BenchReport.Probe> probe(LoadPhase load, BenchUpstreams upstreams, AtomicLong nextPair) {
+        long n = nextPair.getAndIncrement();
+        List<BenchReport.Probe> probes = new ArrayList<>();
+        for (String token : new String[] {"o-0-" + n, "c-0-" + n}) {
+            Map<Endpoint, Long> before = upstreams.snapshot();
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = load.send(token);
+            long nanos = System.nanoTime() - t0;
+            Map<Endpoint, Long> calls = new EnumMap<>(Endpoint.class);
+            upstreams.snapshot().forEach((endpoint, count) -> {
+                if (count - before.get(endpoint) > 0) {
+                    calls.put(endpoint, count - before.get(endpoint));
+                }
+            });
+            probes.add(new BenchReport.Probe(token.startsWith("o") ? "order" : "cancel",
+                    response == null ? -1 : response.statusCode(), nanos / 1e6, calls));
+        }
+        return probes;
+    }
+
+    private static void provisioning(Options options, Path work, BenchReport report) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.CREATED_ON_FIRST_ORDER, 3000, 16)) {
+            Path folder = work.resolve("provisioning");
+            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
+                    upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
+            try {
+                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1), 1);
+                for (int run = 1; run <= options.provisioningRuns; run++) {
+                    // a new company each run, so each is a first order with a customer to create
+                    String token = "o-" + run + "-1";
+                    Map<Endpoint, Long> before = upstreams.snapshot();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> answer = load.send(token);
+                    long answered = System.nanoTime();
+                    long deadline = answered + TimeUnit.SECONDS.toNanos(60);
+                    while (!upstreams.resultArrivals.containsKey(token) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    Long result = upstreams.resultArrivals.get(token);
+                    Thread.sleep(200); // let the result's journal writes settle before counting
+                    Map<Endpoint, Long> calls = new EnumMap<>(Endpoint.class);
+                    upstreams.snapshot().forEach((endpoint, count) -> {
+                        if (count - before.get(endpoint) > 0) {
+                            calls.put(endpoint, count - before.get(endpoint));
+                        }
+                    });
+                    BenchReport.ProvisioningRun measured = new BenchReport.ProvisioningRun(run,
+                            answer == null ? -1 : answer.statusCode(), answer == null ? "" : answer.body(),
+                            (answered - t0) / 1e6, result == null ? Double.NaN : (result - t0) / 1e6, calls);
+                    System.out.println(measured);
+                    report.provisioning(measured);
+                }
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    private static void print(LoadPhase.Result result) {
+        System.out.printf("%s, %d callers: %d events in %.1f s = %.0f events/s, p50 %.2f ms, p99 %.2f ms, statuses %s%n",
+                result.name(), result.callers(), result.events(), result.seconds(), result.eventsPerSecond(),
+                result.percentileMillis(50), result.percentileMillis(99), result.statuses());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The command line: see the class comment. */
+    static final class Options {
+        String scenario = "all";
+        int[] callers = {8, 32};
+        int warmup = 2000;
+        int warmupSeconds = 120;
+        int events = 20_000;
+        int maxSeconds = 240;
+        int dumps = 3;
+        int provisioningRuns = 3;
+        int companies = 1;
+        List<String> connectorJvm = new ArrayList<>();
+        Path jar = Path.of("target", "marketbridge.jar");
+        Path target = Path.of("target");
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            List<String> words = new ArrayList<>();
+            for (String arg : args) {
+                words.addAll(Arrays.asList(arg.trim().split("\\s+(?=--)")));
+            }
+            for (String word : words) {
+                if (word.isBlank()) {
+                    continue;
+                }
+                String[] pair = word.trim().split("[\\s=]+", 2);
+                String value = pair.length > 1 ? pair[1].trim() : "";
+                switch (pair[0]) {
+                    case "--scenario" -> options.scenario = value;
+                    case "--callers" -> options.callers = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                    case "--warmup" -> options.warmup = Integer.parseInt(value);
+                    case "--warmup-seconds" -> options.warmupSeconds = Integer.parseInt(value);
+                    case "--events" -> options.events = Integer.parseInt(value);
+                    case "--max-seconds" -> options.maxSeconds = Integer.parseInt(value);
+                    case "--dumps" -> options.dumps = Integer.parseInt(value);
+                    case "--companies" -> options.companies = Integer.parseInt(value);
+                    case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
+                    case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
+                    case "--jar" -> options.jar = Path.of(value);
+                    case "--target" -> options.target = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + pair[0] + "; see Bench's class comment");
+                }
+            }
+            if (!Files.isRegularFile(options.jar)) {
+                throw new IllegalArgumentException(options.jar.toAbsolutePath() + " is missing: package the jar first");
+            }
+            return options;
+        }
+
+        String describe() {
+            return "--scenario " + scenario + " --callers " + Arrays.toString(callers).replaceAll("[\\[\\] ]", "")
+                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies
+                    + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
+        }
+    }
+
+    static String javaVersion() {
+        try {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                    .redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor();
+            return text.replace("\n", "; ");
+        } catch (IOException | InterruptedException e) {
+            return System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+        }
+    }
+}
