@@ -2,6 +2,7 @@ package com.marketbridge.application.service;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceResults;
+import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
@@ -45,10 +46,10 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final Map<String, Deque<Task>> lanes = new HashMap<>();
 
     public FulfilmentWorker(Webex webex, FulfilmentSettings fulfilmentSettings, EventJournal journal,
-                            MarketplaceResults results, AsyncSettings settings) {
+                            Subscriptions subscriptions, MarketplaceResults results, AsyncSettings settings) {
         Webex remembering = new Webex(new RememberedCustomers(webex.customers(), journal), webex.subscribers(),
                 webex.locations(), webex.extensions(), webex.people());
-        this.fulfilment = new Fulfilment(remembering, fulfilmentSettings);
+        this.fulfilment = new Fulfilment(remembering, fulfilmentSettings, subscriptions);
         this.journal = journal;
         this.results = results;
         this.settings = settings;
@@ -127,7 +128,10 @@ public final class FulfilmentWorker implements AutoCloseable {
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
         JournalEntry finished = entry.finished(outcome, now);
-        finished = task.ticket().offer(outcome) ? finished.delivered(now) : finished.answeredAsynchronously(now);
+        // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
+        finished = task.ticket().offer(outcome) || entry.event().answeredSynchronouslyOnly()
+                ? finished.delivered(now)
+                : finished.answeredAsynchronously(now);
         transition(finished);
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
             journal.forgetCustomer(task.lane());

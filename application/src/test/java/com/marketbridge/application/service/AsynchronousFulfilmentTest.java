@@ -13,11 +13,19 @@ import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.event.NoticeType;
+import com.marketbridge.domain.event.SubscriptionNoticed;
+import com.marketbridge.domain.subscription.SubscriberStatus;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.EventToken;
@@ -56,13 +64,14 @@ class AsynchronousFulfilmentTest {
     private final FakeMarketplaceResults results = new FakeMarketplaceResults();
     private final FakeClock clock = new FakeClock();
     private final InMemoryEventJournal journal = new InMemoryEventJournal();
+    private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
     private FulfilmentWorker worker;
     private HandleMarketplaceEventService service;
 
     private void start(AsyncSettings settings) {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
-        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, results, settings);
+        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, subscriptions, results, settings);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
 
@@ -110,6 +119,28 @@ class AsynchronousFulfilmentTest {
 
     private static MarketplaceUser user(int i) {
         return new MarketplaceUser("u" + i, "user" + i + "@contoso.test", "User", "No" + i, "en-US");
+    }
+
+    @Test
+    void aNoticeNotDoneWithinTheBudget_isAnsweredSuccessAcceptedAndCompletedWithoutPostingAResult() throws Exception {
+        start(FAST);
+        String customer = webex.addCustomer(COMPANY, CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+        String account = COMPANY + ":" + BOB.email();
+        String subscriberId = webex.addSubscriber(customer, BOB.email(), "webex_meetings", SubscriberStatus.PROVISIONED).id();
+        subscriptions.save(new Subscription(account, COMPANY, customer, new WebexPackage("webex_meetings", false), null,
+                SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser(BOB.email(), "Bob", "Buyer", subscriberId, null))));
+        events.publish(url("n1"), new SubscriptionNoticed(new EventToken("n1"), EventFlag.LIVE, account, NoticeType.DEACTIVATED, null));
+
+        Outcome answer = notify(url("n1"));
+
+        assertThat(answer).isEqualTo(new Outcome.Completed(account, "SUBSCRIPTION_NOTICE event n1 is accepted and being applied."));
+        JournalEntry entry = awaitState("n1", EventState.COMPLETED);
+        assertThat(entry.resultDelivered()).isTrue();
+        assertThat(entry.asynchronous()).isFalse();
+        assertThat(webex.subscriber(customer, BOB.email())).isEmpty();
+        assertThat(subscriptions.find(account).orElseThrow().status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        Thread.sleep(200);
+        assertThat(results.posted()).isEmpty();
     }
 
     @Test
