@@ -127,7 +127,8 @@ public final class FulfilmentWorker implements AutoCloseable {
             outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
-        JournalEntry finished = entry.finished(outcome, now);
+        // journaled before the answer leaves, so a duplicate notification right after it is answered the same
+        JournalEntry finished = transition(entry.finished(outcome, now));
         // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
         finished = task.ticket().offer(outcome) || entry.event().answeredSynchronouslyOnly()
                 ? finished.delivered(now)

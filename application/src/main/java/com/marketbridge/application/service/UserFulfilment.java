@@ -81,14 +81,28 @@ final class UserFulfilment {
             if (ours.isEmpty()) {
                 return rejected.toOutcome();
             }
-            records.save(subscription.withUser(newUser.withSubscriber(ours.get().id(), null)));
-            return answer(ours.get(), account);
+            return recordOnceProvisioned(subscription, newUser, ours.get(), null);
         }
         CallingAssignment assignment = webexPackage.calling() ? calling.forCustomer(located.customer()) : null;
         WebexSubscriber created = webex.subscribers().create(new NewSubscriber(customerId, user.email(), user.firstName(),
                 user.lastName(), webexPackage, assignment));
-        records.save(subscription.withUser(newUser.withSubscriber(created.id(), assignment)));
-        return answer(created, account);
+        return recordOnceProvisioned(subscription, newUser, created, assignment);
+    }
+
+    /**
+     * A user waiting to accept moving a free Webex account in is not recorded yet: the retry then asks Webex
+     * again instead of taking the record's word that the assignment is done. The event holds its company's
+     * lane meanwhile, so no other assignment can take the seat.
+     */
+    private Outcome recordOnceProvisioned(Subscription subscription, SubscriptionUser user, WebexSubscriber subscriber,
+                                          CallingAssignment assignment) {
+        String account = subscription.accountIdentifier();
+        if (subscriber.status() == SubscriberStatus.PENDING_USER_MIGRATION) {
+            return new Outcome.InProgress(subscriber.email() + " already has a free Webex account; Webex asked the user"
+                    + " to accept moving it into the organization, and the assignment completes then.");
+        }
+        records.save(subscription.withUser(user.withSubscriber(subscriber.id(), assignment)));
+        return new Outcome.Completed(account, subscriber.email() + " is subscribed to " + subscriber.packageName());
     }
 
     /** A cancelled subscription, a user already there, or no free seat: answered without Webex. */
@@ -144,14 +158,6 @@ final class UserFulfilment {
         records.save(record.get().withUser(recorded.get().withNames(user.firstName(), user.lastName())));
         return new Outcome.Completed(account, "The new names of " + user.email() + " are recorded; Webex keeps the names"
                 + " it has, since a wholesale subscriber cannot be renamed");
-    }
-
-    private static Outcome answer(WebexSubscriber subscriber, String account) {
-        if (subscriber.status() == SubscriberStatus.PENDING_USER_MIGRATION) {
-            return new Outcome.InProgress(subscriber.email() + " already has a free Webex account; Webex asked the user"
-                    + " to accept moving it into the organization, and the assignment completes then.");
-        }
-        return new Outcome.Completed(account, subscriber.email() + " is subscribed to " + subscriber.packageName());
     }
 
     private static Outcome noSubscription(String account) {

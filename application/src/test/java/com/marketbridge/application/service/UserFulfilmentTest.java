@@ -102,6 +102,23 @@ class UserFulfilmentTest {
     }
 
     @Test
+    void givenWebexWaitsForTheUserToMigrateAFreeAccount_anAssignment_staysInProgressAndUnrecordedUntilProvisioned() {
+        bobsSubscription("webex_meetings", 2L);
+        given.webex.createSubscribersAs(SubscriberStatus.PENDING_USER_MIGRATION);
+
+        Outcome first = given.handle(assign(CAROL));
+        Outcome retried = given.handle(assign(CAROL));
+        given.webex.addSubscriber(CUSTOMER, CAROL.email(), "webex_meetings", SubscriberStatus.PROVISIONED);
+        Outcome afterConsent = given.handle(assign(CAROL));
+
+        assertThat(first).isInstanceOf(Outcome.InProgress.class);
+        assertThat(retried).isEqualTo(first);
+        assertThat(afterConsent).isEqualTo(new Outcome.Completed(BOB_ACCOUNT, "carol@contoso.test is subscribed to webex_meetings"));
+        assertThat(given.calls()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+        assertThat(record().users()).extracting(SubscriptionUser::email).containsExactly(BOB.email(), CAROL.email());
+    }
+
+    @Test
     void anAssignmentToAnAccountWithoutRecordOrSubscriber_failsAccountNotFound() {
         Outcome outcome = given.handle(assign(CAROL));
 
