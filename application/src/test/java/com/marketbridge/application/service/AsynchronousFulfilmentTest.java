@@ -134,7 +134,8 @@ class AsynchronousFulfilmentTest {
         Outcome answer = notify(url("n1"));
 
         assertThat(answer).isEqualTo(new Outcome.Completed(account, "SUBSCRIPTION_NOTICE event n1 is accepted and being applied."));
-        JournalEntry entry = awaitState("n1", EventState.COMPLETED);
+        JournalEntry entry = awaitDelivered("n1");
+        assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
         assertThat(entry.resultDelivered()).isTrue();
         assertThat(entry.asynchronous()).isFalse();
         assertThat(webex.subscriber(customer, BOB.email())).isEmpty();
@@ -171,8 +172,8 @@ class AsynchronousFulfilmentTest {
         Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
 
         assertThat(answer).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
-        // the worker hands the answer over, then journals it
-        JournalEntry entry = awaitState("o1", EventState.COMPLETED);
+        // the worker journals the outcome, hands it over as the answer, then journals that it was delivered
+        JournalEntry entry = awaitDelivered("o1");
         assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
         assertThat(entry.asynchronous()).isFalse();
         assertThat(entry.resultDelivered()).isTrue();

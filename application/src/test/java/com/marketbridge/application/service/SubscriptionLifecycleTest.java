@@ -11,6 +11,7 @@ import com.marketbridge.domain.event.Order;
 import com.marketbridge.domain.event.OrderItem;
 import com.marketbridge.domain.event.SubscriptionChanged;
 import com.marketbridge.domain.event.SubscriptionNoticed;
+import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
@@ -67,7 +68,7 @@ class SubscriptionLifecycleTest {
 
     @Test
     void anOrder_recordsTheSubscriptionWithTheBuyerAsFirstUserAndTheSeatsOfItsUserItems() {
-        given.handle(new com.marketbridge.domain.event.SubscriptionOrdered(token(), EventFlag.LIVE, order("x").company(), BOB,
+        given.handle(new SubscriptionOrdered(token(), EventFlag.LIVE, order("webex_calling").company(), BOB,
                 new Order("webex_calling", List.of(new OrderItem("USER", 3), new OrderItem("GIGABYTE", 50), new OrderItem("USER", 2)))));
 
         assertThat(record()).isEqualTo(new Subscription(BOB_ACCOUNT, COMPANY, CUSTOMER, CALLING, 5L, SubscriptionStatus.ACTIVE,
