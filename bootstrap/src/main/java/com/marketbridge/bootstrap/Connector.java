@@ -48,12 +48,13 @@ final class Connector implements AutoCloseable {
         CustomerTemplate template = new CustomerTemplate(settings.provisioningId(), settings.customerPackages(),
                 settings.address(), settings.timezone());
         FulfilmentSettings fulfilment = new FulfilmentSettings(catalog, template, settings.provisioningWait(),
-                POLL_INTERVAL, clock, Sleeper.system());
+                POLL_INTERVAL, clock, Sleeper.system(), settings.deactivationPolicy());
         AsyncSettings async = new AsyncSettings(settings.responseBudget(), settings.eventDeadline(),
                 AsyncSettings.DEFAULTS.firstRetry(), AsyncSettings.DEFAULTS.maxRetry(), settings.workers(),
                 AsyncSettings.DEFAULTS.resultAttemptBudget());
         JdbcEventJournal journal = JdbcEventJournal.open(settings.dataDir());
-        FulfilmentWorker worker = new FulfilmentWorker(webex, fulfilment, journal, appDirect.results(), async);
+        FulfilmentWorker worker = new FulfilmentWorker(webex, fulfilment, journal, journal.subscriptions(),
+                appDirect.results(), async);
         HandleMarketplaceEventService service = new HandleMarketplaceEventService(appDirect.credentials(),
                 appDirect.events(), journal, worker, async);
         WebhookServer server = WebhookServer.start(

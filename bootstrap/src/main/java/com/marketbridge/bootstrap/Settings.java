@@ -1,5 +1,6 @@
 package com.marketbridge.bootstrap;
 
+import com.marketbridge.application.service.DeactivationPolicy;
 import com.marketbridge.domain.customer.PostalAddress;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.net.URI;
@@ -21,7 +22,7 @@ record Settings(
         String provisioningId, List<String> customerPackages, PostalAddress address, String timezone,
         Map<String, String> editionPackages, int extensionFrom, int extensionTo,
         int port, URI publicBaseUrl, Path dataDir, Duration provisioningWait,
-        Duration responseBudget, Duration eventDeadline, int workers) {
+        Duration responseBudget, Duration eventDeadline, int workers, DeactivationPolicy deactivationPolicy) {
 
     static final String DEFAULT_WEBEX_BASE_URL = "https://webexapis.com/v1";
 
@@ -88,13 +89,15 @@ record Settings(
         }
         int deadlineMinutes = in.integer("EVENT_DEADLINE_MINUTES", 30, 1, 7 * 24 * 60);
         int workers = in.integer("WORKERS", 4, 1, 64);
+        String deactivation = in.choice("DEACTIVATED_POLICY", "remove", List.of("remove", "ignore"));
         in.failIfAnyProblem();
 
         return new Settings(marketplace, clientId, clientSecret, basicUser, basicPassword, consumerKey, consumerSecret,
                 webex, token, webexClientId, webexClientSecret, refreshToken, provisioningId, packages,
                 new PostalAddress(line1, city, in.optional("STATE"), in.optional("ZIP_CODE"), country), timezone,
                 editions, extensionFrom, extensionTo, port, publicBaseUrl, dataDir, Duration.ofMillis(waitMillis),
-                Duration.ofMillis(budgetMillis), Duration.ofMinutes(deadlineMinutes), workers);
+                Duration.ofMillis(budgetMillis), Duration.ofMinutes(deadlineMinutes), workers,
+                DeactivationPolicy.valueOf(deactivation.toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Override
@@ -125,6 +128,7 @@ record Settings(
         shown.put("RESPONSE_BUDGET_MS", responseBudget.toMillis());
         shown.put("EVENT_DEADLINE_MINUTES", eventDeadline.toMinutes());
         shown.put("WORKERS", workers);
+        shown.put("DEACTIVATED_POLICY", deactivationPolicy.name().toLowerCase(java.util.Locale.ROOT));
         StringBuilder text = new StringBuilder("Settings{");
         shown.forEach((name, value) -> {
             if (value != null) {

@@ -59,6 +59,19 @@ final class SettingsReader {
         return value == null ? fallback : value;
     }
 
+    /** One of {@code allowed}, in any case; the fallback when unset. */
+    String choice(String name, String fallback, List<String> allowed) {
+        if (!isSet(name)) {
+            return fallback;
+        }
+        String value = raw.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(value)) {
+            problems.add(name + " must be one of " + String.join(", ", allowed));
+            return fallback;
+        }
+        return value;
+    }
+
     Path path(String name, String fallback) {
         return Path.of(isSet(name) ? raw.get(name).strip() : fallback);
     }

@@ -3,6 +3,7 @@ package com.marketbridge.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketbridge.application.service.DeactivationPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -118,6 +119,19 @@ class SettingsTest {
         Settings settings = Settings.load(Map.of("EDITION_PACKAGES", "basic=webex_meetings, pro=webex_suite"), dotEnv(DEMO_DOT_ENV));
 
         assertThat(settings.editionPackages()).containsOnly(Map.entry("basic", "webex_meetings"), Map.entry("pro", "webex_suite"));
+    }
+
+    @Test
+    void theDeactivatedPolicyIsRemoveUnlessSetToIgnoreInAnyCaseAndIsInTheDump() throws IOException {
+        Settings byDefault = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
+        Settings ignoring = Settings.load(Map.of("DEACTIVATED_POLICY", " Ignore "), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(byDefault.deactivationPolicy()).isEqualTo(DeactivationPolicy.REMOVE);
+        assertThat(ignoring.deactivationPolicy()).isEqualTo(DeactivationPolicy.IGNORE);
+        assertThat(byDefault.toString()).contains("DEACTIVATED_POLICY=remove");
+        assertThat(ignoring.toString()).contains("DEACTIVATED_POLICY=ignore");
+        assertThatThrownBy(() -> Settings.load(Map.of("DEACTIVATED_POLICY", "suspend"), dotEnv(DEMO_DOT_ENV)))
+                .hasMessageContaining("DEACTIVATED_POLICY must be one of remove, ignore");
     }
 
     @Test

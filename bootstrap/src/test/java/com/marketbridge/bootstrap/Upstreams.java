@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -148,6 +149,12 @@ final class Upstreams implements AutoCloseable {
         webex.stubFor(post("/v1/wholesale/subscribers").willReturn(okJson(subscriber(email, webexPackage))));
     }
 
+    /** Creating this user's subscriber answers with it; other users' creations are left to other stubs. */
+    void subscriberCreatedFor(String email, String webexPackage) {
+        webex.stubFor(post("/v1/wholesale/subscribers").withRequestBody(matchingJsonPath("$.email", equalTo(email)))
+                .willReturn(okJson(subscriber(email, webexPackage))));
+    }
+
     void subscriberFound(String email, String webexPackage) {
         webex.stubFor(findSubscriber(email).willReturn(okJson("{\"items\":[" + subscriber(email, webexPackage) + "]}")));
     }
@@ -174,6 +181,19 @@ final class Upstreams implements AutoCloseable {
         webex.stubFor(get(urlPathEqualTo("/v1/locations")).willReturn(okJson(resource("webex/locations.json", Map.of()))));
         webex.stubFor(post(urlPathEqualTo("/v1/telephony/config/locations/LOC1/actions/validateExtensions/invoke"))
                 .willReturn(okJson(resource("webex/extensions.json", Map.of()))));
+    }
+
+    /** As {@link #callingLocationWithExtensions()}, but each extension given out is taken from then on: 2001, then 2002. */
+    void callingLocationWithExtensionsTakenOneByOne() {
+        webex.stubFor(get(urlPathEqualTo("/v1/locations")).willReturn(okJson(resource("webex/locations.json", Map.of()))));
+        String validate = "/v1/telephony/config/locations/LOC1/actions/validateExtensions/invoke";
+        webex.stubFor(post(urlPathEqualTo(validate)).inScenario("extensions").whenScenarioStateIs("Started")
+                .willSetStateTo("2001 taken").willReturn(okJson(resource("webex/extensions.json", Map.of()))));
+        webex.stubFor(post(urlPathEqualTo(validate)).inScenario("extensions").whenScenarioStateIs("2001 taken")
+                .willReturn(okJson("{ \"status\": \"ERRORS\", \"extensionStatus\": ["
+                        + " { \"extension\": \"2000\", \"state\": \"DUPLICATE\" },"
+                        + " { \"extension\": \"2001\", \"state\": \"DUPLICATE\" },"
+                        + " { \"extension\": \"2002\", \"state\": \"VALID\" } ] }")));
     }
 
     static String webexError(String message, int errorCode) {

@@ -9,7 +9,7 @@ final class AnswersAdapter implements MarketplaceAnswers {
 
     /** The AppDirect error codes this connector sends: only doc-listed ones (contract §3.3). */
     enum ErrorCode {
-        UNAUTHORIZED, INVALID_RESPONSE, USER_ALREADY_EXISTS, USER_NOT_FOUND, ACCOUNT_NOT_FOUND,
+        UNAUTHORIZED, INVALID_RESPONSE, USER_ALREADY_EXISTS, USER_NOT_FOUND, ACCOUNT_NOT_FOUND, MAX_USERS_REACHED,
         CONFIGURATION_ERROR, TRANSPORT_ERROR, UNKNOWN_ERROR;
 
         /** Exhaustive: a new failure reason does not compile until it is mapped here. */
@@ -23,6 +23,7 @@ final class AnswersAdapter implements MarketplaceAnswers {
                 case USER_ALREADY_EXISTS -> USER_ALREADY_EXISTS;
                 case USER_NOT_FOUND -> USER_NOT_FOUND;
                 case ACCOUNT_NOT_FOUND -> ACCOUNT_NOT_FOUND;
+                case MAX_USERS_REACHED -> MAX_USERS_REACHED;
                 case UNKNOWN_EDITION, CONFIGURATION_ERROR -> CONFIGURATION_ERROR;
                 case UPSTREAM_UNAVAILABLE -> TRANSPORT_ERROR;
                 case UPSTREAM_REJECTED, INTERNAL_ERROR -> UNKNOWN_ERROR;

@@ -21,6 +21,7 @@ class AnswersAdapterTest {
             Map.entry(FailureReason.USER_ALREADY_EXISTS, "USER_ALREADY_EXISTS"),
             Map.entry(FailureReason.USER_NOT_FOUND, "USER_NOT_FOUND"),
             Map.entry(FailureReason.ACCOUNT_NOT_FOUND, "ACCOUNT_NOT_FOUND"),
+            Map.entry(FailureReason.MAX_USERS_REACHED, "MAX_USERS_REACHED"),
             Map.entry(FailureReason.UNKNOWN_EDITION, "CONFIGURATION_ERROR"),
             Map.entry(FailureReason.CONFIGURATION_ERROR, "CONFIGURATION_ERROR"),
             Map.entry(FailureReason.UPSTREAM_UNAVAILABLE, "TRANSPORT_ERROR"),

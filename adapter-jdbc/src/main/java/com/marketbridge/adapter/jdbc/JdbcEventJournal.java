@@ -1,6 +1,7 @@
 package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.AccountEvent;
@@ -50,7 +51,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The event journal kept in an embedded H2 database file, owned by one connector at a time. */
+/** The event journal (and the subscriptions) kept in an embedded H2 database file, owned by one connector at a time. */
 public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
@@ -96,6 +97,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
      * retries to reason about while buying nothing measurable.
      */
     private final ReentrantLock lock = new ReentrantLock();
+    private final Subscriptions subscriptions = new JdbcSubscriptions(this);
     private boolean closed;
 
     private JdbcEventJournal(Path dataDir, FileChannel ownerChannel, Connection connection) {
@@ -287,6 +289,11 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         });
     }
 
+    /** The subscriptions kept in the same database, open and closed with this journal. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
     @Override
     public boolean isOpen() {
         lock.lock();
@@ -427,13 +434,22 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** Work on the journal's one connection, which nobody else uses meanwhile. */
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private <T> T inLock(String what, SqlWork<T> work) {
+        return inLock(what, connection -> work.run());
+    }
+
+    <T> T inLock(String what, ConnectionWork<T> work) {
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the journal in " + dataDir + " is closed; cannot " + what);
             }
-            return work.run();
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("the journal in " + dataDir + " could not " + what + ": " + e.getMessage(), e);
         } finally {

@@ -82,7 +82,7 @@ class JdbcEventJournalStorageTest {
 
         JdbcEventJournal.open(folder).close();
 
-        assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true");
+        assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true", "SQL 2 subscriptions true");
         assertThat(migrationHistory(folder)).isEqualTo(afterFirstOpen);
     }
 

@@ -1,22 +1,30 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.SubscriptionCancelled;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * A subscription ends: its subscriber is removed, then the Webex person, so the email can later join
- * another organization. Both steps tolerate having been done already, so a replay completes too.
+ * A subscription ends: each user's subscriber is removed, then their Webex person, so the email can later
+ * join another organization, and the record says CANCELLED. Both steps tolerate having been done already,
+ * so a replay completes too. Accounts without a record keep their one subscriber.
  */
 final class CancelFulfilment {
 
     private final Webex webex;
     private final SubscriberLocator locator;
+    private final SubscriptionRecords records;
 
-    CancelFulfilment(Webex webex, FulfilmentSettings settings) {
+    CancelFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
         this.webex = webex;
         this.locator = new SubscriberLocator(webex, settings);
+        this.records = records;
     }
 
     Outcome fulfil(SubscriptionCancelled cancel) {
@@ -24,13 +32,32 @@ final class CancelFulfilment {
         if (!located.found()) {
             return located.instead();
         }
+        Optional<Subscription> record = records.find(cancel.accountIdentifier());
+        if (record.isPresent()) {
+            return end(record.get(), located.customer());
+        }
         String email = located.account().subscriberEmail();
-        Optional<WebexSubscriber> subscriber = webex.subscribers().find(located.customer().id(), email);
+        boolean removed = removeFromWebex(located.customer(), email);
+        return new Outcome.Completed(located.account().identifier(),
+                email + (removed ? " is removed from Webex" : " was already removed from Webex"));
+    }
+
+    /** Ends a recorded subscription: every user leaves Webex, the users stay on the record for the operator. */
+    Outcome end(Subscription record, WebexCustomer customer) {
+        for (SubscriptionUser user : record.users()) {
+            removeFromWebex(customer, user.email());
+        }
+        records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.CANCELLED));
+        String emails = record.users().stream().map(SubscriptionUser::email).collect(Collectors.joining(", "));
+        return new Outcome.Completed(record.accountIdentifier(), "Subscription " + record.accountIdentifier()
+                + " is cancelled" + (emails.isEmpty() ? "" : "; removed from Webex: " + emails));
+    }
+
+    /** True when there was anything to remove. */
+    private boolean removeFromWebex(WebexCustomer customer, String email) {
+        Optional<WebexSubscriber> subscriber = webex.subscribers().find(customer.id(), email);
         subscriber.ifPresent(webex.subscribers()::remove);
-        boolean personRemoved = webex.people().remove(located.customer().orgId(), email);
-        String message = subscriber.isPresent() || personRemoved
-                ? email + " is removed from Webex"
-                : email + " was already removed from Webex";
-        return new Outcome.Completed(located.account().identifier(), message);
+        boolean personRemoved = webex.people().remove(customer.orgId(), email);
+        return subscriber.isPresent() || personRemoved;
     }
 }

@@ -1,17 +1,25 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.edition.EditionLookup;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.SubscriptionChanged;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * A subscription moves to another edition: the subscriber gets the new package, and a location and
- * extension when it newly includes calling. Moving to meetings leaves calling parameters out.
+ * A subscription moves to another edition: every user of the subscription gets the new package, and a
+ * location and extension when it newly includes calling. Moving to meetings leaves calling parameters out.
+ * Accounts without a record (made by the demo, or before subscriptions were recorded) keep their one subscriber.
  */
 final class ChangeFulfilment {
 
@@ -19,12 +27,14 @@ final class ChangeFulfilment {
     private final FulfilmentSettings settings;
     private final SubscriberLocator locator;
     private final CallingAssignments calling;
+    private final SubscriptionRecords records;
 
-    ChangeFulfilment(Webex webex, FulfilmentSettings settings) {
+    ChangeFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
         this.webex = webex;
         this.settings = settings;
         this.locator = new SubscriberLocator(webex, settings);
         this.calling = new CallingAssignments(webex, settings);
+        this.records = records;
     }
 
     Outcome fulfil(SubscriptionChanged change) {
@@ -37,20 +47,63 @@ final class ChangeFulfilment {
         if (!located.found()) {
             return located.instead();
         }
+        Optional<Subscription> record = records.find(change.accountIdentifier());
+        if (record.isPresent()) {
+            return changeEveryUser(record.get(), located.customer(), target, Subscription.seatLimitOf(change.order()));
+        }
         String email = located.account().subscriberEmail();
         Optional<WebexSubscriber> subscriber = webex.subscribers().find(located.customer().id(), email);
         if (subscriber.isEmpty()) {
             return new Outcome.Failed(FailureReason.USER_NOT_FOUND, email + " is not a Webex subscriber of this company");
         }
         String done = email + " is subscribed to " + target.name();
-        if (subscriber.get().packageName().equals(target.name())) {
-            return new Outcome.Completed(located.account().identifier(), done);
+        if (!subscriber.get().packageName().equals(target.name())) {
+            webex.subscribers().changePackage(subscriber.get(), target, assignmentFor(subscriber.get(), target, located.customer()));
         }
-        boolean newlyCalling = target.calling() && !settings.catalog().packageNamed(subscriber.get().packageName()).calling();
-        Optional<CallingAssignment> assignment = newlyCalling
-                ? Optional.of(calling.forCustomer(located.customer()))
-                : Optional.empty();
-        webex.subscribers().changePackage(subscriber.get(), target, assignment);
         return new Outcome.Completed(located.account().identifier(), done);
+    }
+
+    private Outcome changeEveryUser(Subscription record, WebexCustomer customer, WebexPackage target, Long seatLimit) {
+        String account = record.accountIdentifier();
+        if (record.status() == SubscriptionStatus.CANCELLED) {
+            return new Outcome.Failed(FailureReason.ACCOUNT_NOT_FOUND, "Subscription " + account + " is cancelled");
+        }
+        Subscription next = record.withPlan(target, seatLimit);
+        if (record.status() == SubscriptionStatus.SUSPENDED) {
+            // its users have no subscriber to change; a reactivation gives them the new package
+            records.save(next);
+            return new Outcome.Completed(account, "Subscription " + account + " is suspended; its users get "
+                    + target.name() + " when it is reactivated");
+        }
+        // every subscriber is found before the first change, so a missing one changes nobody
+        List<WebexSubscriber> subscribers = new ArrayList<>();
+        for (SubscriptionUser user : record.users()) {
+            Optional<WebexSubscriber> subscriber = webex.subscribers().find(customer.id(), user.email());
+            if (subscriber.isEmpty()) {
+                return new Outcome.Failed(FailureReason.USER_NOT_FOUND, user.email() + " is not a Webex subscriber of this company");
+            }
+            subscribers.add(subscriber.get());
+        }
+        for (int i = 0; i < subscribers.size(); i++) {
+            WebexSubscriber subscriber = subscribers.get(i);
+            SubscriptionUser user = record.users().get(i);
+            CallingAssignment kept = target.calling() ? user.calling() : null;
+            if (!subscriber.packageName().equals(target.name())) {
+                Optional<CallingAssignment> assignment = assignmentFor(subscriber, target, customer);
+                webex.subscribers().changePackage(subscriber, target, assignment);
+                kept = assignment.orElse(kept);
+            }
+            // saved after each user, so a retry after a failure part-way keeps the extensions already given
+            next = next.withUser(user.withSubscriber(subscriber.id(), kept));
+            records.save(next);
+        }
+        records.save(next);
+        return new Outcome.Completed(account, record.users().stream().map(SubscriptionUser::email)
+                .collect(Collectors.joining(", ")) + (record.users().size() == 1 ? " is" : " are") + " subscribed to " + target.name());
+    }
+
+    private Optional<CallingAssignment> assignmentFor(WebexSubscriber subscriber, WebexPackage target, WebexCustomer customer) {
+        boolean newlyCalling = target.calling() && !settings.catalog().packageNamed(subscriber.packageName()).calling();
+        return newlyCalling ? Optional.of(calling.forCustomer(customer)) : Optional.empty();
     }
 }

@@ -1,27 +1,39 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.MarketplaceEvent;
 import com.marketbridge.domain.event.SubscriptionCancelled;
 import com.marketbridge.domain.event.SubscriptionChanged;
+import com.marketbridge.domain.event.SubscriptionNoticed;
 import com.marketbridge.domain.event.SubscriptionOrdered;
+import com.marketbridge.domain.event.UnsupportedEvent;
+import com.marketbridge.domain.event.UserAssigned;
+import com.marketbridge.domain.event.UserUnassigned;
+import com.marketbridge.domain.event.UserUpdated;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 
 /**
- * One attempt at an event: order, change and cancel provision Webex; every other type is answered as not
- * supported. Attempts are idempotent, so a retry or a replay continues where the last one stopped.
+ * One attempt at an event: each subscription and user event type has its fulfilment; the types the
+ * connector does not handle (legacy add-on events) are answered as not supported. Attempts are
+ * idempotent, so a retry or a replay continues where the last one stopped.
  */
 final class Fulfilment {
 
     private final OrderFulfilment orders;
     private final ChangeFulfilment changes;
     private final CancelFulfilment cancels;
+    private final NoticeFulfilment notices;
+    private final UserFulfilment users;
 
-    Fulfilment(Webex webex, FulfilmentSettings settings) {
-        this.orders = new OrderFulfilment(webex, settings);
-        this.changes = new ChangeFulfilment(webex, settings);
-        this.cancels = new CancelFulfilment(webex, settings);
+    Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions) {
+        SubscriptionRecords records = new SubscriptionRecords(webex, subscriptions, settings);
+        this.orders = new OrderFulfilment(webex, settings, records);
+        this.changes = new ChangeFulfilment(webex, settings, records);
+        this.cancels = new CancelFulfilment(webex, settings, records);
+        this.notices = new NoticeFulfilment(webex, settings, records, cancels);
+        this.users = new UserFulfilment(webex, settings, records);
     }
 
     Outcome attempt(MarketplaceEvent event) {
@@ -35,8 +47,21 @@ final class Fulfilment {
             if (event instanceof SubscriptionCancelled cancel) {
                 return cancels.fulfil(cancel);
             }
+            if (event instanceof SubscriptionNoticed notice) {
+                return notices.fulfil(notice);
+            }
+            if (event instanceof UserAssigned assigned) {
+                return users.assign(assigned);
+            }
+            if (event instanceof UserUnassigned unassigned) {
+                return users.unassign(unassigned);
+            }
+            if (event instanceof UserUpdated updated) {
+                return users.update(updated);
+            }
+            UnsupportedEvent unsupported = (UnsupportedEvent) event;
             return new Outcome.Failed(FailureReason.CONFIGURATION_ERROR,
-                    "Event type " + event.type() + " is not supported by this connector yet");
+                    "Event type " + unsupported.type() + " is not supported by this connector");
         } catch (UpstreamException e) {
             return e.toOutcome();
         }

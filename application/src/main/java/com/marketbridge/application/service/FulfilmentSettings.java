@@ -7,11 +7,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How events are fulfilled: the edition catalog, the template of new customers, and how long one event
- * may wait for a customer that Webex is still provisioning (polling every {@code pollInterval}).
+ * How events are fulfilled: the edition catalog, the template of new customers, how long one event
+ * may wait for a customer that Webex is still provisioning (polling every {@code pollInterval}), and what
+ * a DEACTIVATED notice does.
  */
 public record FulfilmentSettings(EditionCatalog catalog, CustomerTemplate template, Duration provisioningWait,
-                                 Duration pollInterval, Clock clock, Sleeper sleeper) {
+                                 Duration pollInterval, Clock clock, Sleeper sleeper, DeactivationPolicy deactivation) {
+
+    /** With the default deactivation policy, {@link DeactivationPolicy#REMOVE}. */
+    public FulfilmentSettings(EditionCatalog catalog, CustomerTemplate template, Duration provisioningWait,
+                              Duration pollInterval, Clock clock, Sleeper sleeper) {
+        this(catalog, template, provisioningWait, pollInterval, clock, sleeper, DeactivationPolicy.REMOVE);
+    }
 
     public FulfilmentSettings {
         Objects.requireNonNull(catalog, "'catalog' must not be null");
@@ -20,6 +27,7 @@ public record FulfilmentSettings(EditionCatalog catalog, CustomerTemplate templa
         Objects.requireNonNull(pollInterval, "'pollInterval' must not be null");
         Objects.requireNonNull(clock, "'clock' must not be null");
         Objects.requireNonNull(sleeper, "'sleeper' must not be null");
+        Objects.requireNonNull(deactivation, "'deactivation' must not be null");
         if (provisioningWait.isNegative() || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("'provisioningWait' must not be negative and 'pollInterval' must be positive");
         }

@@ -2,6 +2,7 @@ package com.marketbridge.application.service;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceResults;
+import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
@@ -45,10 +46,10 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final Map<String, Deque<Task>> lanes = new HashMap<>();
 
     public FulfilmentWorker(Webex webex, FulfilmentSettings fulfilmentSettings, EventJournal journal,
-                            MarketplaceResults results, AsyncSettings settings) {
+                            Subscriptions subscriptions, MarketplaceResults results, AsyncSettings settings) {
         Webex remembering = new Webex(new RememberedCustomers(webex.customers(), journal), webex.subscribers(),
                 webex.locations(), webex.extensions(), webex.people());
-        this.fulfilment = new Fulfilment(remembering, fulfilmentSettings);
+        this.fulfilment = new Fulfilment(remembering, fulfilmentSettings, subscriptions);
         this.journal = journal;
         this.results = results;
         this.settings = settings;
@@ -126,8 +127,12 @@ public final class FulfilmentWorker implements AutoCloseable {
             outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
-        JournalEntry finished = entry.finished(outcome, now);
-        finished = task.ticket.offer(outcome) ? finished.delivered(now) : finished.answeredAsynchronously(now);
+        // journaled before the answer leaves, so a duplicate notification right after it is answered the same
+        JournalEntry finished = transition(entry.finished(outcome, now));
+        // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
+        finished = task.ticket.offer(outcome) || entry.event().answeredSynchronouslyOnly()
+                ? finished.delivered(now)
+                : finished.answeredAsynchronously(now);
         task.entry = transition(finished);
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
             journal.forgetCustomer(finished.lane());

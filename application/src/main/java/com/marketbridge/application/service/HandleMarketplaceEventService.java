@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Verifies the notification, fetches its event, journals it and hands it to the worker, then waits for the
  * outcome within the response budget: a final outcome in time is the answer; otherwise the answer is
- * "accepted" ({@link Outcome.InProgress}) and the worker posts the result. An event already journaled is
+ * "accepted" ({@link Outcome.InProgress}) and the worker posts the result. A notice takes no posted result,
+ * so its "accepted, being applied" is a success, which the worker then completes silently. An event already journaled is
  * answered from the journal and never run twice. Stateless pings are answered at once and change nothing.
  */
 public final class HandleMarketplaceEventService implements HandleMarketplaceEventUseCase {
@@ -86,7 +87,8 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         Ticket ticket = new Ticket();
         worker.enqueue(entry, ticket);
         try {
-            return ticket.awaitAnswer(settings.responseBudget()).orElseGet(() -> accepted(event));
+            return ticket.awaitAnswer(settings.responseBudget()).map(answer -> synchronousIfNeeded(event, answer))
+                    .orElseGet(() -> accepted(event));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return accepted(event);
@@ -98,7 +100,20 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
     }
 
     private static Outcome accepted(MarketplaceEvent event) {
+        if (event.answeredSynchronouslyOnly()) {
+            return new Outcome.Completed(accountOf(event), event.type() + " event " + event.token()
+                    + " is accepted and being applied.");
+        }
         return new Outcome.InProgress("Event " + event.token() + " is accepted and being processed; its result will be posted.");
+    }
+
+    /** An in-progress answer to an event that takes no posted result becomes "accepted, being applied". */
+    private static Outcome synchronousIfNeeded(MarketplaceEvent event, Outcome answer) {
+        return answer instanceof Outcome.InProgress && event.answeredSynchronouslyOnly() ? accepted(event) : answer;
+    }
+
+    private static String accountOf(MarketplaceEvent event) {
+        return event instanceof AccountEvent account ? account.accountIdentifier() : null;
     }
 
     /** Events of one company run one at a time, in arrival order: the lane is the company. */

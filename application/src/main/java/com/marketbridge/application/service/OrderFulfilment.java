@@ -9,15 +9,21 @@ import com.marketbridge.domain.event.MarketplaceUser;
 import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.SubscriptionAccount;
 import com.marketbridge.domain.subscription.WebexSubscriber;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A new subscription: the company's Webex customer (created on its first order), then the buyer as a
- * subscriber. Replaying the same order finds what the first run made instead of making it twice.
+ * subscriber, recorded as the subscription's first user. Replaying the same order finds what the first
+ * run made instead of making it twice.
  */
 final class OrderFulfilment {
 
@@ -25,9 +31,11 @@ final class OrderFulfilment {
     private final FulfilmentSettings settings;
     private final CustomerReadiness readiness;
     private final CallingAssignments calling;
+    private final SubscriptionRecords records;
 
-    OrderFulfilment(Webex webex, FulfilmentSettings settings) {
+    OrderFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
         this.webex = webex;
+        this.records = records;
         this.settings = settings;
         this.readiness = new CustomerReadiness(webex.customers(), settings);
         this.calling = new CallingAssignments(webex, settings);
@@ -55,29 +63,51 @@ final class OrderFulfilment {
         if (!ready.ready()) {
             return ready.instead();
         }
-        return subscribe(ready.customer(), buyer, webexPackage, account);
+        Subscription fresh = new Subscription(account.identifier(), account.companyUuid(), ready.customer().id(),
+                webexPackage, Subscription.seatLimitOf(order.order()), SubscriptionStatus.ACTIVE, List.of());
+        return subscribe(ready.customer(), buyer, webexPackage, account, fresh);
     }
 
-    private Outcome subscribe(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage, SubscriptionAccount account) {
+    private Outcome subscribe(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage, SubscriptionAccount account,
+                              Subscription fresh) {
         try {
             webex.subscribers().validate(customer.id(), buyer.email(), webexPackage);
         } catch (UpstreamException rejected) {
             if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
-                return alreadySubscribed(customer, buyer.email(), webexPackage, account).orElseGet(rejected::toOutcome);
+                return alreadySubscribed(customer, buyer, webexPackage, account, fresh).orElseGet(rejected::toOutcome);
             }
             throw rejected;
         }
+        CallingAssignment assignment = webexPackage.calling() ? calling.forCustomer(customer) : null;
         NewSubscriber subscriber = new NewSubscriber(customer.id(), buyer.email(), buyer.firstName(), buyer.lastName(),
-                webexPackage, webexPackage.calling() ? calling.forCustomer(customer) : null);
-        return answer(webex.subscribers().create(subscriber), account);
+                webexPackage, assignment);
+        WebexSubscriber created = webex.subscribers().create(subscriber);
+        record(fresh, buyer, created, assignment);
+        return answer(created, account);
     }
 
     /** A replayed order: the subscriber is already ours with this package, so the order is done (or still pending). */
-    private Optional<Outcome> alreadySubscribed(WebexCustomer customer, String email, WebexPackage webexPackage,
-                                                SubscriptionAccount account) {
-        return webex.subscribers().find(customer.id(), email)
+    private Optional<Outcome> alreadySubscribed(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage,
+                                                SubscriptionAccount account, Subscription fresh) {
+        return webex.subscribers().find(customer.id(), buyer.email())
                 .filter(existing -> existing.packageName().equals(webexPackage.name()))
-                .map(existing -> answer(existing, account));
+                .map(existing -> {
+                    record(fresh, buyer, existing, null);
+                    return answer(existing, account);
+                });
+    }
+
+    /**
+     * The buyer as the subscription's first user. A replay keeps what the first run recorded; a cancelled
+     * subscription under the same identifier (the buyer ordering again) starts over.
+     */
+    private void record(Subscription fresh, MarketplaceUser buyer, WebexSubscriber subscriber, CallingAssignment assignment) {
+        Subscription current = records.find(fresh.accountIdentifier())
+                .filter(known -> known.status() != SubscriptionStatus.CANCELLED)
+                .orElse(fresh);
+        SubscriptionUser user = current.optionalUser(buyer.email())
+                .orElseGet(() -> new SubscriptionUser(buyer.email(), buyer.firstName(), buyer.lastName(), null, null));
+        records.save(current.withUser(user.withSubscriber(subscriber.id(), assignment != null ? assignment : user.calling())));
     }
 
     private static Outcome answer(WebexSubscriber subscriber, SubscriptionAccount account) {

@@ -32,6 +32,11 @@ public final class CallLog {
         return List.copyOf(calls);
     }
 
+    /** Forgets the calls so far, e.g. those a test made while arranging. */
+    public synchronized void clear() {
+        calls.clear();
+    }
+
     /** Records the call as {@code operation} and its arguments joined by spaces, then fails it if scripted to. */
     synchronized void record(String operation, Object... arguments) {
         StringBuilder line = new StringBuilder(operation);

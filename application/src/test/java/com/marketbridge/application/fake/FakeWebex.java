@@ -178,14 +178,14 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     @Override
     public synchronized void validate(String customerId, String email, WebexPackage webexPackage) {
         log.record("subscribers.validate", customerId, email, webexPackage);
-        refuseExistingPerson(email);
+        refuseExistingPerson(email, orgIdOf(customerId));
     }
 
     @Override
     public synchronized WebexSubscriber create(NewSubscriber subscriber) {
         log.record("subscribers.create", subscriber.customerId(), subscriber.email(), subscriber.webexPackage()
                 + describe(subscriber.optionalCalling()));
-        refuseExistingPerson(subscriber.email());
+        refuseExistingPerson(subscriber.email(), orgIdOf(subscriber.customerId()));
         subscriber.optionalCalling().ifPresent(calling -> takeExtension(calling.locationId(), calling.extension()));
         return addSubscriber(subscriber.customerId(), subscriber.email(), subscriber.webexPackage().name(), newSubscriberStatus);
     }
@@ -242,8 +242,14 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
 
     // ---- internals -------------------------------------------------------------------------------------------
 
-    private void refuseExistingPerson(String email) {
-        if (people.stream().anyMatch(person -> person.endsWith("|" + email))) {
+    /**
+     * A person elsewhere, or any subscriber, already owns the email. A person of the customer's own
+     * organization without a subscriber (one whose subscription was suspended) may be subscribed again.
+     */
+    private void refuseExistingPerson(String email, String orgId) {
+        boolean elsewhere = people.stream().anyMatch(person -> person.endsWith("|" + email) && !person.equals(key(orgId, email)));
+        boolean subscribed = subscribers.keySet().stream().anyMatch(subscriber -> subscriber.endsWith("|" + email));
+        if (elsewhere || subscribed) {
             throw new UpstreamException(FailureReason.USER_ALREADY_EXISTS,
                     "The email " + email + " already belongs to a Webex user", "fake-tracking");
         }

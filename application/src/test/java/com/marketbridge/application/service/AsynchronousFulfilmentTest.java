@@ -13,11 +13,19 @@ import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.event.NoticeType;
+import com.marketbridge.domain.event.SubscriptionNoticed;
+import com.marketbridge.domain.subscription.SubscriberStatus;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.EventToken;
@@ -56,13 +64,14 @@ class AsynchronousFulfilmentTest {
     private final FakeMarketplaceResults results = new FakeMarketplaceResults();
     private final FakeClock clock = new FakeClock();
     private final InMemoryEventJournal journal = new InMemoryEventJournal();
+    private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
     private FulfilmentWorker worker;
     private HandleMarketplaceEventService service;
 
     private void start(AsyncSettings settings) {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
-        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, results, settings);
+        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, subscriptions, results, settings);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
 
@@ -113,6 +122,29 @@ class AsynchronousFulfilmentTest {
     }
 
     @Test
+    void aNoticeNotDoneWithinTheBudget_isAnsweredSuccessAcceptedAndCompletedWithoutPostingAResult() throws Exception {
+        start(FAST);
+        String customer = webex.addCustomer(COMPANY, CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+        String account = COMPANY + ":" + BOB.email();
+        String subscriberId = webex.addSubscriber(customer, BOB.email(), "webex_meetings", SubscriberStatus.PROVISIONED).id();
+        subscriptions.save(new Subscription(account, COMPANY, customer, new WebexPackage("webex_meetings", false), null,
+                SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser(BOB.email(), "Bob", "Buyer", subscriberId, null))));
+        events.publish(url("n1"), new SubscriptionNoticed(new EventToken("n1"), EventFlag.LIVE, account, NoticeType.DEACTIVATED, null));
+
+        Outcome answer = notify(url("n1"));
+
+        assertThat(answer).isEqualTo(new Outcome.Completed(account, "SUBSCRIPTION_NOTICE event n1 is accepted and being applied."));
+        JournalEntry entry = awaitDelivered("n1");
+        assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
+        assertThat(entry.resultDelivered()).isTrue();
+        assertThat(entry.asynchronous()).isFalse();
+        assertThat(webex.subscriber(customer, BOB.email())).isEmpty();
+        assertThat(subscriptions.find(account).orElseThrow().status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        Thread.sleep(200);
+        assertThat(results.posted()).isEmpty();
+    }
+
+    @Test
     void aFirstOrderIsAcceptedAtOnceAndItsResultPostedOnceWebexHasProvisionedTheCustomer() throws Exception {
         start(FAST);
         webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
@@ -140,8 +172,8 @@ class AsynchronousFulfilmentTest {
         Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
 
         assertThat(answer).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
-        // the worker hands the answer over, then journals it
-        JournalEntry entry = awaitState("o1", EventState.COMPLETED);
+        // the worker journals the outcome, hands it over as the answer, then journals that it was delivered
+        JournalEntry entry = awaitDelivered("o1");
         assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
         assertThat(entry.asynchronous()).isFalse();
         assertThat(entry.resultDelivered()).isTrue();

@@ -6,6 +6,7 @@ import com.marketbridge.application.fake.FakeMarketplaceCredentials;
 import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -59,6 +60,9 @@ final class Fixture {
     final FakeMarketplaceCredentials credentials = new FakeMarketplaceCredentials(log);
     final FakeMarketplaceResults results = new FakeMarketplaceResults();
     final FakeClock clock = new FakeClock();
+    /** Kept across {@link #handle} calls, as the connector's database keeps them across restarts. */
+    final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    DeactivationPolicy deactivation = DeactivationPolicy.REMOVE;
     CustomerTemplate template = template("webex_meetings", "webex_calling");
     Duration provisioningWait = PROVISIONING_WAIT;
 
@@ -115,9 +119,10 @@ final class Fixture {
      * second call replays the event as a restarted connector without its journal would.
      */
     Outcome handle(String eventUrl) {
-        FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock);
+        FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock,
+                deactivation);
         InMemoryEventJournal journal = new InMemoryEventJournal();
-        try (FulfilmentWorker worker = new FulfilmentWorker(webex.ports(), settings, journal, results, ASYNC)) {
+        try (FulfilmentWorker worker = new FulfilmentWorker(webex.ports(), settings, journal, subscriptions, results, ASYNC)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
             InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
                     eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());

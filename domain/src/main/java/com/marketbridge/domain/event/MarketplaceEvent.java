@@ -15,4 +15,9 @@ public sealed interface MarketplaceEvent
 
     /** The marketplace's name for this event type, e.g. {@code SUBSCRIPTION_ORDER}. */
     String type();
+
+    /** The marketplace takes only a synchronous answer to this event, never a posted result (contract §4.2). */
+    default boolean answeredSynchronouslyOnly() {
+        return false;
+    }
 }

@@ -17,4 +17,9 @@ public record SubscriptionNoticed(EventToken token, EventFlag flag, String accou
     public String type() {
         return "SUBSCRIPTION_NOTICE";
     }
+
+    @Override
+    public boolean answeredSynchronouslyOnly() {
+        return true;
+    }
 }

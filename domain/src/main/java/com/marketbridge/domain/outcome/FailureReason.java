@@ -15,6 +15,8 @@ public enum FailureReason {
     USER_ALREADY_EXISTS,
     /** The subscriber the event acts on is not in Webex. */
     USER_NOT_FOUND,
+    /** The subscription has no free seat for another user. */
+    MAX_USERS_REACHED,
     /** The account (subscription or company) the event refers to is not in Webex. */
     ACCOUNT_NOT_FOUND,
     /** The edition is not mapped to a Webex package. */

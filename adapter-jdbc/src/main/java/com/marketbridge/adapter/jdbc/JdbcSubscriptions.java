@@ -1,0 +1,135 @@
+package com.marketbridge.adapter.jdbc;
+
+import com.marketbridge.application.port.out.Subscriptions;
+import com.marketbridge.domain.edition.WebexPackage;
+import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.Subscription;
+import com.marketbridge.domain.subscription.SubscriptionStatus;
+import com.marketbridge.domain.subscription.SubscriptionUser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Subscriptions kept in the journal's database, on its connection and under its lock, so one connector
+ * owns both and a save is one transaction with the subscription's users.
+ */
+final class JdbcSubscriptions implements Subscriptions {
+
+    private static final String FIND = "SELECT account_identifier, company_uuid, customer_id, package_name, package_calling,"
+            + " seat_limit, status FROM subscriptions WHERE account_identifier = ?";
+    private static final String FIND_USERS = "SELECT email, first_name, last_name, subscriber_id, extension, location_id"
+            + " FROM subscription_users WHERE account_identifier = ? ORDER BY position";
+    private static final String MERGE = "MERGE INTO subscriptions (account_identifier, company_uuid, customer_id, package_name,"
+            + " package_calling, seat_limit, status, updated_at) KEY (account_identifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_USERS = "DELETE FROM subscription_users WHERE account_identifier = ?";
+    private static final String INSERT_USER = "INSERT INTO subscription_users (account_identifier, position, email, first_name,"
+            + " last_name, subscriber_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcEventJournal database;
+    private final Clock clock = Clock.systemUTC();
+
+    JdbcSubscriptions(JdbcEventJournal database) {
+        this.database = database;
+    }
+
+    @Override
+    public Optional<Subscription> find(String accountIdentifier) {
+        return database.inLock("find subscription " + accountIdentifier, connection -> {
+            try (PreparedStatement find = connection.prepareStatement(FIND)) {
+                find.setString(1, accountIdentifier);
+                try (ResultSet row = find.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    long seats = row.getLong("seat_limit");
+                    Long seatLimit = row.wasNull() ? null : seats;
+                    return Optional.of(new Subscription(row.getString("account_identifier"), row.getString("company_uuid"),
+                            row.getString("customer_id"),
+                            new WebexPackage(row.getString("package_name"), row.getBoolean("package_calling")),
+                            seatLimit, SubscriptionStatus.valueOf(row.getString("status")),
+                            users(connection, accountIdentifier)));
+                }
+            }
+        });
+    }
+
+    private static List<SubscriptionUser> users(Connection connection, String accountIdentifier) throws SQLException {
+        List<SubscriptionUser> users = new ArrayList<>();
+        try (PreparedStatement find = connection.prepareStatement(FIND_USERS)) {
+            find.setString(1, accountIdentifier);
+            try (ResultSet row = find.executeQuery()) {
+                while (row.next()) {
+                    String extension = row.getString("extension");
+                    users.add(new SubscriptionUser(row.getString("email"), row.getString("first_name"),
+                            row.getString("last_name"), row.getString("subscriber_id"),
+                            extension == null ? null : new CallingAssignment(row.getString("location_id"), extension)));
+                }
+            }
+        }
+        return users;
+    }
+
+    @Override
+    public void save(Subscription subscription) {
+        database.inLock("save subscription " + subscription.accountIdentifier(), connection -> {
+            connection.setAutoCommit(false);
+            try {
+                write(connection, subscription);
+                connection.commit();
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    private void write(Connection connection, Subscription subscription) throws SQLException {
+        String account = subscription.accountIdentifier();
+        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            merge.setString(1, account);
+            merge.setString(2, subscription.companyUuid());
+            merge.setString(3, subscription.customerId());
+            merge.setString(4, subscription.webexPackage().name());
+            merge.setBoolean(5, subscription.webexPackage().calling());
+            if (subscription.seatLimit() == null) {
+                merge.setNull(6, Types.BIGINT);
+            } else {
+                merge.setLong(6, subscription.seatLimit());
+            }
+            merge.setString(7, subscription.status().name());
+            merge.setObject(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            merge.executeUpdate();
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_USERS)) {
+            delete.setString(1, account);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_USER)) {
+            int position = 0;
+            for (SubscriptionUser user : subscription.users()) {
+                insert.setString(1, account);
+                insert.setInt(2, position++);
+                insert.setString(3, user.email());
+                insert.setString(4, user.firstName());
+                insert.setString(5, user.lastName());
+                insert.setString(6, user.subscriberId());
+                insert.setString(7, user.optionalCalling().map(CallingAssignment::extension).orElse(null));
+                insert.setString(8, user.optionalCalling().map(CallingAssignment::locationId).orElse(null));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

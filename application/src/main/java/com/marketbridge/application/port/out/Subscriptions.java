@@ -1,0 +1,13 @@
+package com.marketbridge.application.port.out;
+
+import com.marketbridge.domain.subscription.Subscription;
+import java.util.Optional;
+
+/** The durable record of each subscription and its users, by the account identifier the marketplace keeps. */
+public interface Subscriptions {
+
+    Optional<Subscription> find(String accountIdentifier);
+
+    /** Stores the subscription, replacing the one with its account identifier (users included) in one step. */
+    void save(Subscription subscription);
+}

@@ -1,0 +1,46 @@
+package com.marketbridge.domain.subscription;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One user of a subscription: who they are on the marketplace, their Webex subscriber while they have one
+ * (none while the subscription is suspended or ended), and where calling packages put them, kept so that a
+ * reactivation gives them their extension back.
+ */
+public record SubscriptionUser(String email, String firstName, String lastName, String subscriberId,
+                               CallingAssignment calling) {
+
+    public SubscriptionUser {
+        Objects.requireNonNull(email, "'email' must not be null");
+        if (email.isBlank()) {
+            throw new IllegalArgumentException("'email' must not be blank");
+        }
+    }
+
+    public Optional<String> optionalSubscriberId() {
+        return Optional.ofNullable(subscriberId);
+    }
+
+    public Optional<CallingAssignment> optionalCalling() {
+        return Optional.ofNullable(calling);
+    }
+
+    /** Emails are matched regardless of case, as mail systems and Webex match them. */
+    public boolean is(String otherEmail) {
+        return email.equalsIgnoreCase(otherEmail);
+    }
+
+    public SubscriptionUser withSubscriber(String newSubscriberId, CallingAssignment newCalling) {
+        return new SubscriptionUser(email, firstName, lastName, newSubscriberId, newCalling);
+    }
+
+    /** Without a Webex subscriber; the calling assignment is kept to be given back later. */
+    public SubscriptionUser withoutSubscriber() {
+        return new SubscriptionUser(email, firstName, lastName, null, calling);
+    }
+
+    public SubscriptionUser withNames(String newFirstName, String newLastName) {
+        return new SubscriptionUser(email, newFirstName, newLastName, subscriberId, calling);
+    }
+}
