@@ -7,6 +7,7 @@ import com.marketbridge.adapter.http.WebhookServer;
 import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcEventJournal;
+import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.application.service.AsyncSettings;
 import com.marketbridge.application.service.FulfilmentSettings;
 import com.marketbridge.application.service.FulfilmentWorker;
@@ -17,6 +18,8 @@ import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker. */
 final class Connector implements AutoCloseable {
@@ -34,11 +37,24 @@ final class Connector implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts the connector. The journal (H2 and its migrations), the upstream clients and the HTTP server are
+     * each slow to load, so they start side by side; the webhook waits for the service only if a notification
+     * comes in during the first second.
+     */
     static Connector start(Settings settings) {
         Clock clock = Clock.systemUTC();
+        CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(() -> JdbcEventJournal.open(settings.dataDir()));
+        CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
+        CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
+        CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(
+                new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
+                command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
+                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()));
         AppDirect appDirect = AppDirect.connect(new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
                 settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));
+        answering.complete(appDirect.answers());
         WebexWholesale wholesale = WebexWholesale.connect(WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
                         settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken())
                 .withExtensionRange(settings.extensionFrom(), settings.extensionTo()));
@@ -52,14 +68,19 @@ final class Connector implements AutoCloseable {
         AsyncSettings async = new AsyncSettings(settings.responseBudget(), settings.eventDeadline(),
                 AsyncSettings.DEFAULTS.firstRetry(), AsyncSettings.DEFAULTS.maxRetry(), settings.workers(),
                 AsyncSettings.DEFAULTS.resultAttemptBudget());
-        JdbcEventJournal journal = JdbcEventJournal.open(settings.dataDir());
+        JdbcEventJournal journal;
+        WebhookServer server;
+        try {
+            journal = opening.join();
+            server = listening.join();
+        } catch (CompletionException e) {
+            opening.thenAccept(JdbcEventJournal::close);
+            listening.thenAccept(WebhookServer::close);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         FulfilmentWorker worker = new FulfilmentWorker(webex, fulfilment, journal, journal.subscriptions(),
                 appDirect.results(), async);
-        HandleMarketplaceEventService service = new HandleMarketplaceEventService(appDirect.credentials(),
-                appDirect.events(), journal, worker, async);
-        WebhookServer server = WebhookServer.start(
-                new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
-                service, appDirect.answers(), journal::isOpen);
+        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         worker.resumeJournal();
         return new Connector(journal, worker, server);
     }

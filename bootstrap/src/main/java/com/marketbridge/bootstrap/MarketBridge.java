@@ -29,7 +29,8 @@ public final class MarketBridge {
         Connector connector;
         try {
             connector = Connector.start(settings);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a setting an adapter refused, or a DATA_DIR another connector holds
             System.err.println("MarketBridge cannot start: " + e.getMessage());
             System.exit(INVALID_SETTINGS);
             return;
