@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker. */
 final class Connector implements AutoCloseable {
@@ -43,14 +45,24 @@ final class Connector implements AutoCloseable {
      * comes in during the first second.
      */
     static Connector start(Settings settings) {
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            return start(settings, starting);
+        } finally {
+            starting.shutdown();
+        }
+    }
+
+    private static Connector start(Settings settings, ExecutorService starting) {
         Clock clock = Clock.systemUTC();
-        CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(() -> JdbcEventJournal.open(settings.dataDir()));
+        CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(
+                () -> JdbcEventJournal.open(settings.dataDir()), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(
                 new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
-                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()));
+                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()), starting);
         AppDirect appDirect = AppDirect.connect(new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
                 settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));

@@ -11,16 +11,12 @@ import static com.marketbridge.bootstrap.Upstreams.ALICE;
 import static com.marketbridge.bootstrap.Upstreams.COMPANY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,11 +60,7 @@ class AsynchronousEndToEndTest {
     }
 
     private HttpRequest request(String eventUrl) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port()
-                        + "/api/v1/events?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
+        return Upstreams.notification(connector.port(), "/api/v1/events", eventUrl);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -24,13 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,12 +56,8 @@ class ConnectorEndToEndTest {
     }
 
     private HttpResponse<String> notify(String eventUrl, String eventType, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port()
-                + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=" + eventType));
-        if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(Upstreams.notification(connector.port(), "/subscription_receiver?eventType=" + eventType, eventUrl, credentials),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -20,14 +20,9 @@ import static com.marketbridge.bootstrap.Upstreams.personId;
 import static com.marketbridge.bootstrap.Upstreams.subscriberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +51,7 @@ class LifecycleEndToEndTest {
 
     private HttpResponse<String> notify(String token, String template, Map<String, String> values) throws Exception {
         String eventUrl = upstreams.publish(token, template, values);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port()
-                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(Upstreams.notification(connector.port(), "/subscription_receiver", eventUrl), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Alice orders the edition for the company's provisioned customer, with this many seats. */

@@ -7,17 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,13 +60,18 @@ class MarketBridgeJarIT {
 
         Connector(Process process) {
             this.process = process;
-            this.reader = CompletableFuture.runAsync(() -> {
+            // a thread of its own: the common pool has a single worker on two cores, and readers block until the end
+            this.reader = new CompletableFuture<>();
+            Thread pump = new Thread(() -> {
                 try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
                     lines.lines().forEach(output::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    reader.complete(null);
+                } catch (IOException | UncheckedIOException e) {
+                    reader.completeExceptionally(e);
                 }
-            });
+            }, "connector-output");
+            pump.setDaemon(true);
+            pump.start();
         }
 
         /** Waits until a line of output matches; null if the process ended or time ran out first. */
@@ -117,13 +118,8 @@ class MarketBridgeJarIT {
     }
 
     private static HttpResponse<String> notify(int port, String eventUrl) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(Upstreams.notification(port, "/subscription_receiver?eventType=create", eventUrl),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -165,7 +161,8 @@ class MarketBridgeJarIT {
 
         HttpResponse<String> accepted = notify(first.port(), eventUrl);
         // kill -9 once the customer is being created and the event waits for it
-        assertThat(first.awaitLine(Pattern.compile("event=jar-crash state=WAITING"))).as("%s", first.output).isNotNull();
+        assertThat(first.awaitLine(Pattern.compile("event=jar-crash state=WAITING")))
+                .as("answer %s %s, output %s", accepted.statusCode(), accepted.body(), first.output).isNotNull();
         first.process.destroyForcibly();
         assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
         upstreams.finishProvisioning();

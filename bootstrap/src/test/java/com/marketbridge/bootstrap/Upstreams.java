@@ -17,6 +17,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +82,25 @@ final class Upstreams implements AutoCloseable {
         settings.put("PORT", "0");
         settings.put("DATA_DIR", dataDir.toString());
         return settings;
+    }
+
+    /**
+     * AppDirect's notification of {@code eventUrl} to a connector on {@code port}: {@code pathAndQuery} plus the
+     * event URL parameter, with the given Basic {@code credentials} ({@code user:password}), or none when null.
+     */
+    static HttpRequest notification(int port, String pathAndQuery, String eventUrl, String credentials) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery + separator
+                + "eventUrl=" + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(15));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.GET().build();
+    }
+
+    /** The same, with the credentials AppDirect is configured with. */
+    static HttpRequest notification(int port, String pathAndQuery, String eventUrl) {
+        return notification(port, pathAndQuery, eventUrl, BASIC_USER + ":" + BASIC_PASSWORD);
     }
 
     String appDirectBase() {
