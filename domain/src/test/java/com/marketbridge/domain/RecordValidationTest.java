@@ -98,7 +98,7 @@ class RecordValidationTest {
         assertThat(new NewCustomer("c1", "Contoso", "a@x.io", " ", TEMPLATE, false).optionalLocale()).isEmpty();
         assertThat(new Company("c1", "Contoso", " ", null, null).optionalEmail()).isEmpty();
         assertThat(new MarketplaceUser(null, "bob@x.io", null, null, "").optionalLocale()).isEmpty();
-        assertThat(new WebexCustomer("w1", "c1", null, CustomerStatus.PROVISIONING, List.of()).optionalOrgId()).isEmpty();
+        assertThat(new WebexCustomer("w1", "c1", null, CustomerStatus.PROVISIONING, List.of()).orgId()).isNull();
     }
 
     @Test

@@ -71,7 +71,7 @@ class WebexCustomersAdapterTest extends WireMockWebex {
 
         assertThat(id).isEqualTo("CUST1");
         assertThat(first.status()).isEqualTo(CustomerStatus.PROVISIONING);
-        assertThat(first.optionalOrgId()).isEmpty();
+        assertThat(first.orgId()).isNull();
         assertThat(second).isEqualTo(new WebexCustomer("CUST1", "crm-000451", "ORG1", CustomerStatus.PROVISIONED, List.of()));
         wm.verify(postRequestedFor(urlEqualTo("/v1/wholesale/customers"))
                 .withHeader("Content-Type", equalTo("application/json"))

@@ -2,7 +2,6 @@ package com.marketbridge.domain.customer;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A company's Webex Wholesale customer: its wholesale id, its Webex organization once provisioned, its
@@ -18,10 +17,6 @@ public record WebexCustomer(String id, String externalId, String orgId, Customer
         if (status.acceptsSubscribers() && (orgId == null || orgId.isBlank())) {
             throw new IllegalArgumentException("a provisioned customer has an orgId");
         }
-    }
-
-    public Optional<String> optionalOrgId() {
-        return Optional.ofNullable(orgId);
     }
 
     /** Webex's errors as one sentence, or the status when Webex gave none. */

@@ -5,7 +5,6 @@ import com.marketbridge.domain.event.MarketplaceEvent;
 import com.marketbridge.domain.outcome.Outcome;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the connector durably knows about one event: the event itself, its state, its attempts and when to
@@ -44,10 +43,6 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
     /** A newly received event, to be worked on at once and finished before {@code deadline}. */
     public static JournalEntry received(EventUrl eventUrl, MarketplaceEvent event, String lane, Instant now, Instant deadline) {
         return new JournalEntry(eventUrl, event, lane, EventState.RECEIVED, 0, now, null, false, false, now, deadline, now);
-    }
-
-    public Optional<Outcome> optionalOutcome() {
-        return Optional.ofNullable(outcome);
     }
 
     /** The next attempt starts now. */

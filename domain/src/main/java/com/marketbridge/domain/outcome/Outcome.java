@@ -13,10 +13,6 @@ public sealed interface Outcome {
         public Completed {
             Objects.requireNonNull(message, "'message' must not be null");
         }
-
-        public Optional<String> optionalAccountIdentifier() {
-            return Optional.ofNullable(accountIdentifier);
-        }
     }
 
     /** Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, if any. */
