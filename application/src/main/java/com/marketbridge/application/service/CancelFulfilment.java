@@ -6,7 +6,6 @@ import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.Subscription;
 import com.marketbridge.domain.subscription.SubscriptionStatus;
 import com.marketbridge.domain.subscription.SubscriptionUser;
-import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -37,7 +36,7 @@ final class CancelFulfilment {
             return end(record.get(), located.customer());
         }
         String email = located.account().subscriberEmail();
-        boolean removed = removeFromWebex(located.customer(), email);
+        boolean removed = webex.removeUser(located.customer(), email);
         return new Outcome.Completed(located.account().identifier(),
                 email + (removed ? " is removed from Webex" : " was already removed from Webex"));
     }
@@ -45,19 +44,11 @@ final class CancelFulfilment {
     /** Ends a recorded subscription: every user leaves Webex, the users stay on the record for the operator. */
     Outcome end(Subscription record, WebexCustomer customer) {
         for (SubscriptionUser user : record.users()) {
-            removeFromWebex(customer, user.email());
+            webex.removeUser(customer, user.email());
         }
         records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.CANCELLED));
         String emails = record.users().stream().map(SubscriptionUser::email).collect(Collectors.joining(", "));
         return new Outcome.Completed(record.accountIdentifier(), "Subscription " + record.accountIdentifier()
                 + " is cancelled" + (emails.isEmpty() ? "" : "; removed from Webex: " + emails));
-    }
-
-    /** True when there was anything to remove. */
-    private boolean removeFromWebex(WebexCustomer customer, String email) {
-        Optional<WebexSubscriber> subscriber = webex.subscribers().find(customer.id(), email);
-        subscriber.ifPresent(webex.subscribers()::remove);
-        boolean personRemoved = webex.people().remove(customer.orgId(), email);
-        return subscriber.isPresent() || personRemoved;
     }
 }

@@ -139,8 +139,7 @@ final class UserFulfilment {
         if (record.get().optionalUser(email).isEmpty()) {
             return notAUser(email, account);
         }
-        webex.subscribers().find(located.customer().id(), email).ifPresent(webex.subscribers()::remove);
-        webex.people().remove(located.customer().orgId(), email);
+        webex.removeUser(located.customer(), email);
         records.save(record.get().withoutUser(email));
         return new Outcome.Completed(account, email + " is removed from Webex and from subscription " + account);
     }
