@@ -33,6 +33,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,12 +93,14 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final Clock clock = Clock.systemUTC();
     /*
-     * One connection, one caller at a time. The connector journals a handful of events a minute and each call
-     * is one statement on an embedded database, so a pool would add lock timeouts and concurrent-update
-     * retries to reason about while buying nothing measurable.
+     * One connection, one caller at a time. Each call is one short statement on an embedded database, and the
+     * slow part, writing commits out, is shared by makeDurable's callers; a pool would add lock timeouts and
+     * concurrent-update retries to reason about.
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final Subscriptions subscriptions = new JdbcSubscriptions(this);
+    private final GroupCommit groupCommit = new GroupCommit(this::writeOut);
+    private long writes;
     private boolean closed;
 
     private JdbcEventJournal(Path dataDir, FileChannel ownerChannel, Connection connection) {
@@ -121,9 +124,11 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         FileChannel owner = claim(folder);
         try {
             JdbcDataSource dataSource = new JdbcDataSource();
-            // WRITE_DELAY=0: H2 otherwise writes commits out up to 500 ms later, and a kill -9 in that window
-            // would lose an event that AppDirect was already told is accepted
-            dataSource.setURL("jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+            // H2 writes commits out within its WRITE_DELAY (500 ms); makeDurable writes them out when an answer
+            // depends on them. Writing out every commit instead (WRITE_DELAY=0) halved the connector's throughput.
+            // QUERY_CACHE_SIZE: the journal and the subscriptions run more distinct statements than H2's default 8
+            // cached ones, and parsing them again on every call was measurable.
+            dataSource.setURL("jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=32");
             dataSource.setUser("sa");
             Connection connection = dataSource.getConnection();
             try {
@@ -186,7 +191,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     @Override
     public boolean recordNew(JournalEntry entry) {
-        return inLock("record event " + entry.event().token(), () -> {
+        return write("record event " + entry.event().token(), () -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, entry.event().token().value());
                 bindEntry(insert, 2, entry);
@@ -217,7 +222,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     @Override
     public void update(JournalEntry entry) {
         EventToken token = entry.event().token();
-        int updated = inLock("update event " + token, () -> {
+        int updated = write("update event " + token, () -> {
             try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                 int i = 1;
                 update.setString(i++, entry.state().name());
@@ -269,7 +274,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     @Override
     public void rememberCustomer(WebexCustomer customer) {
-        inLock("remember customer " + customer.externalId(), () -> {
+        write("remember customer " + customer.externalId(), () -> {
             try (PreparedStatement merge = connection.prepareStatement(MERGE_CUSTOMER)) {
                 merge.setString(1, customer.externalId());
                 merge.setString(2, customer.id());
@@ -283,11 +288,33 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     @Override
     public void forgetCustomer(String externalId) {
-        inLock("forget customer " + externalId, () -> {
+        write("forget customer " + externalId, () -> {
             try (PreparedStatement delete = connection.prepareStatement(DELETE_CUSTOMER)) {
                 delete.setString(1, externalId);
                 return delete.executeUpdate();
             }
+        });
+    }
+
+    @Override
+    public void makeDurable() {
+        long made;
+        lock.lock();
+        try {
+            made = writes;
+        } finally {
+            lock.unlock();
+        }
+        groupCommit.awaitDurable(made);
+    }
+
+    /** Writes every commit out to the file (H2's CHECKPOINT); returns how many writes that covers. */
+    private long writeOut() {
+        return inLock("write the journal out", connection -> {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+            return writes;
         });
     }
 
@@ -443,6 +470,18 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     private <T> T inLock(String what, SqlWork<T> work) {
         return inLock(what, connection -> work.run());
+    }
+
+    private <T> T write(String what, SqlWork<T> work) {
+        return write(what, connection -> work.run());
+    }
+
+    /** Work that changes the database: counted, so that {@link #makeDurable()} knows what it has to cover. */
+    <T> T write(String what, ConnectionWork<T> work) {
+        return inLock(what, connection -> {
+            writes++;
+            return work.run(connection);
+        });
     }
 
     <T> T inLock(String what, ConnectionWork<T> work) {

@@ -80,7 +80,7 @@ final class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public void save(Subscription subscription) {
-        database.inLock("save subscription " + subscription.accountIdentifier(), connection -> {
+        database.write("save subscription " + subscription.accountIdentifier(), connection -> {
             connection.setAutoCommit(false);
             try {
                 write(connection, subscription);

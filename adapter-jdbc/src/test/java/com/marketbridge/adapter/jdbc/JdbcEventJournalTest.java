@@ -19,6 +19,15 @@ class JdbcEventJournalTest extends EventJournalContract {
         return journal;
     }
 
+    /** H2's SHUTDOWN IMMEDIATELY closes the files without writing anything out, as a kill -9 would. */
+    @Override
+    protected EventJournal afterCrash(EventJournal crashing) {
+        journal.inLock("crash", connection -> connection.createStatement().execute("SHUTDOWN IMMEDIATELY"));
+        journal.close();
+        journal = JdbcEventJournal.open(dataDir);
+        return journal;
+    }
+
     @AfterEach
     void closeJournal() {
         journal.close();

@@ -5,6 +5,7 @@ import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
@@ -120,20 +121,27 @@ public final class FulfilmentWorker implements AutoCloseable {
             Instant next = now.plus(settings.backoff(entry.attempts()));
             if (next.isBefore(entry.deadline())) {
                 task.entry = transition(entry.waiting(outcome, next, now));
-                task.ticket.offer(outcome instanceof Outcome.InProgress ? outcome
+                task.ticket.offerProgress(outcome instanceof Outcome.InProgress progress ? progress
                         : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
                 return next;
             }
             outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
-        // journaled before the answer leaves, so a duplicate notification right after it is answered the same
-        JournalEntry finished = transition(entry.finished(outcome, now));
-        // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
-        finished = task.ticket.offer(outcome) || entry.event().answeredSynchronouslyOnly()
-                ? finished.delivered(now)
-                : finished.answeredAsynchronously(now);
-        task.entry = transition(finished);
+        boolean answering = task.ticket.claim();
+        JournalEntry finished = entry.finished(outcome, now);
+        try {
+            // journaled before the answer leaves, so a duplicate notification right after it is answered the same;
+            // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
+            finished = transition(answering || entry.event().answeredSynchronouslyOnly()
+                    ? finished.delivered(now)
+                    : finished.answeredAsynchronously(now));
+            task.entry = finished;
+        } finally {
+            if (answering) {
+                task.ticket.answer(outcome);
+            }
+        }
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
             journal.forgetCustomer(finished.lane());
         }
@@ -167,6 +175,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     private void deliverNow(JournalEntry entry, int attempt) {
         EventToken token = entry.event().token();
         try {
+            journal.makeDurable(); // the result must not announce changes a crash could still take back
             results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
             transition(entry.delivered(clock.instant()));
             LOG.log(Level.INFO, "event={0} result delivered", token);
@@ -185,8 +194,17 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     private JournalEntry transition(JournalEntry entry) {
         journal.update(entry);
-        LOG.log(Level.INFO, "event={0} state={1} attempts={2}", entry.event().token(), entry.state(), entry.attempts());
+        LOG.log(isNoteworthy(entry) ? Level.INFO : Level.DEBUG, "event={0} state={1} attempts={2}",
+                entry.event().token(), entry.state(), entry.attempts());
         return entry;
+    }
+
+    /**
+     * An event answered at once gets its one INFO line from {@link EventLog}; its transitions are DEBUG. Waiting,
+     * parking and the progress of an event whose result is to be posted are what an operator follows.
+     */
+    private static boolean isNoteworthy(JournalEntry entry) {
+        return entry.asynchronous() || entry.state() == EventState.WAITING || entry.state() == EventState.PARKED;
     }
 
     private void schedule(Instant at, Runnable work) {

@@ -62,7 +62,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         }
         Optional<JournalEntry> known = journal.find(eventUrl.token());
         if (known.isPresent()) {
-            return EventLog.record(eventUrl.token(), known.get().event(), answerFromJournal(known.get()), started);
+            return EventLog.record(eventUrl.token(), known.get().event(), durable(answerFromJournal(known.get())), started);
         }
         MarketplaceEvent event;
         try {
@@ -75,7 +75,13 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return EventLog.record(event.token(), event,
                     new Outcome.Completed(null, "Stateless " + event.type() + " event received; nothing was changed."), started);
         }
-        return EventLog.record(event.token(), event, journalAndAwait(eventUrl, event), started);
+        return EventLog.record(event.token(), event, durable(journalAndAwait(eventUrl, event)), started);
+    }
+
+    /** An answer leaves only once what it tells is on disk: an accepted event, or a finished one and its changes. */
+    private Outcome durable(Outcome answer) {
+        journal.makeDurable();
+        return answer;
     }
 
     private Outcome journalAndAwait(EventUrl eventUrl, MarketplaceEvent event) {

@@ -16,6 +16,7 @@ final class Ticket {
 
     private Outcome answer;
     private boolean abandoned;
+    private boolean claimed;
 
     Ticket() {
         this(false);
@@ -25,26 +26,42 @@ final class Ticket {
         this.abandoned = abandoned;
     }
 
-    /** Waits up to {@code budget} for the worker's first outcome; empty when it did not come in time. */
+    /**
+     * Waits up to {@code budget} for the worker's first outcome; empty when it did not come in time. Once the
+     * worker {@link #claim() claimed} the answer, waits for it past the budget: it is being journaled.
+     */
     synchronized Optional<Outcome> awaitAnswer(Duration budget) throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
-        for (long left = budget.toNanos(); answer == null && left > 0; left = deadline - System.nanoTime()) {
-            wait(Math.max(1, left / 1_000_000));
+        for (long left = budget.toNanos(); answer == null && (claimed || left > 0); left = deadline - System.nanoTime()) {
+            wait(claimed ? 0 : Math.max(1, left / 1_000_000));
         }
         abandoned = answer == null;
         return Optional.ofNullable(answer);
     }
 
+    /** Answers "still being worked on" if the notification still waits; the result will be posted. */
+    synchronized void offerProgress(Outcome.InProgress progress) {
+        if (!abandoned && answer == null) {
+            answer = progress;
+            notifyAll();
+        }
+    }
+
     /**
-     * Offers the outcome of an attempt as the answer. True when the notification took it and it is final,
-     * so the marketplace has the result; false when the result is still to be posted.
+     * Claims the notification for a final outcome: true when it still waits, and it then waits for
+     * {@link #answer}, which the caller must give whatever happens; false when the result must be posted.
      */
-    synchronized boolean offer(Outcome outcome) {
+    synchronized boolean claim() {
         if (abandoned || answer != null) {
             return false;
         }
+        claimed = true;
+        return true;
+    }
+
+    /** Hands the final outcome to the notification that {@link #claim()} reserved. */
+    synchronized void answer(Outcome outcome) {
         answer = outcome;
         notifyAll();
-        return !(outcome instanceof Outcome.InProgress);
     }
 }

@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The journal kept in memory: what the service tests run against, and the reference for the journal's contract test. */
+/**
+ * The journal kept in memory: what the service tests run against, and the reference for the journal's contract
+ * test. It models durability: {@link #afterCrash()} keeps only what {@link #makeDurable()} covered.
+ */
 public final class InMemoryEventJournal implements EventJournal {
 
     private final Map<EventToken, JournalEntry> entries = new LinkedHashMap<>();
     private final Map<String, WebexCustomer> customers = new LinkedHashMap<>();
+    private Map<EventToken, JournalEntry> durableEntries = Map.of();
+    private Map<String, WebexCustomer> durableCustomers = Map.of();
     private boolean open = true;
 
     @Override
@@ -55,6 +60,22 @@ public final class InMemoryEventJournal implements EventJournal {
     @Override
     public synchronized void forgetCustomer(String externalId) {
         customers.remove(externalId);
+    }
+
+    @Override
+    public synchronized void makeDurable() {
+        durableEntries = Map.copyOf(entries);
+        durableCustomers = Map.copyOf(customers);
+    }
+
+    /** A journal holding what this one would after the process was killed now: the writes made durable. */
+    public synchronized InMemoryEventJournal afterCrash() {
+        InMemoryEventJournal restarted = new InMemoryEventJournal();
+        durableEntries.values().stream().sorted(Comparator.comparing(JournalEntry::receivedAt))
+                .forEach(entry -> restarted.entries.put(entry.event().token(), entry));
+        restarted.customers.putAll(durableCustomers);
+        restarted.makeDurable();
+        return restarted;
     }
 
     @Override

@@ -55,6 +55,9 @@ public abstract class EventJournalContract {
     /** A new, empty journal for each test; the subclass closes it afterwards if it must. */
     protected abstract EventJournal journal();
 
+    /** The journal the next start finds if the process is killed now, with no chance to write anything out. */
+    protected abstract EventJournal afterCrash(EventJournal journal);
+
     @BeforeEach
     void openJournal() {
         journal = journal();
@@ -245,6 +248,54 @@ public abstract class EventJournalContract {
 
         assertThat(journal.knownCustomer("c1")).isEmpty();
         assertThat(journal.knownCustomer("c2")).contains(other);
+    }
+
+    // ---- durability -----------------------------------------------------------------------------------------------
+
+    @Test
+    void givenWritesMadeDurable_aCrash_keepsThemAll() {
+        JournalEntry first = received("t-1", T0);
+        JournalEntry second = received("t-2", T0.plusSeconds(1)).processing(T0.plusSeconds(2));
+        WebexCustomer customer = new WebexCustomer("cust-1", "c1", "org-1", CustomerStatus.PROVISIONED, List.of());
+        journal.recordNew(first);
+        journal.recordNew(received("t-2", T0.plusSeconds(1)));
+        journal.update(second);
+        journal.rememberCustomer(customer);
+
+        journal.makeDurable();
+        EventJournal restarted = afterCrash(journal);
+
+        assertThat(restarted.needingWork()).containsExactly(first, second);
+        assertThat(restarted.knownCustomer("c1")).contains(customer);
+    }
+
+    @Test
+    void givenManyThreadsEachWritingThenMakingDurable_aCrash_keepsEveryOnesWrite() throws Exception {
+        int threads = 16;
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            JournalEntry entry = received("t-" + i, T0.plusSeconds(i));
+            writers.add(new Thread(() -> {
+                journal.recordNew(entry);
+                journal.makeDurable();
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread writer : writers) {
+            writer.join(10_000);
+        }
+
+        EventJournal restarted = afterCrash(journal);
+
+        assertThat(restarted.needingWork()).hasSize(threads);
+    }
+
+    @Test
+    void makeDurableWithNothingWritten_returns() {
+        journal.makeDurable();
+        journal.makeDurable();
+
+        assertThat(afterCrash(journal).needingWork()).isEmpty();
     }
 
     @Test

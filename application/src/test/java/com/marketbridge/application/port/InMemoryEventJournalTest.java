@@ -13,6 +13,11 @@ class InMemoryEventJournalTest extends EventJournalContract {
         return new InMemoryEventJournal();
     }
 
+    @Override
+    protected EventJournal afterCrash(EventJournal journal) {
+        return ((InMemoryEventJournal) journal).afterCrash();
+    }
+
     @Test
     void aClosedFakeSaysItIsNotOpen() {
         InMemoryEventJournal journal = new InMemoryEventJournal();

@@ -172,13 +172,41 @@ class AsynchronousFulfilmentTest {
         Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
 
         assertThat(answer).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
-        // the worker journals the outcome, hands it over as the answer, then journals that it was delivered
-        JournalEntry entry = awaitDelivered("o1");
+        // the worker journals the outcome as delivered before it hands it over as the answer
+        JournalEntry entry = journaled("o1");
         assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
         assertThat(entry.asynchronous()).isFalse();
         assertThat(entry.resultDelivered()).isTrue();
         Thread.sleep(100);
         assertThat(results.posted()).isEmpty();
+    }
+
+    @Test
+    void anEventAnsweredAccepted_isOnDiskWhenTheAnswerLeaves() {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+        InMemoryEventJournal afterCrash = journal.afterCrash();
+
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertThat(afterCrash.find(new EventToken("o1"))).hasValueSatisfying(entry -> assertThat(entry.needsWork()).isTrue());
+    }
+
+    @Test
+    void anOrderAnsweredDirectly_isOnDiskWithItsOutcomeWhenTheAnswerLeaves() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+        InMemoryEventJournal afterCrash = journal.afterCrash();
+
+        assertThat(answer).isInstanceOf(Outcome.Completed.class);
+        assertThat(afterCrash.find(new EventToken("o1"))).hasValueSatisfying(entry -> {
+            assertThat(entry.state()).isEqualTo(EventState.COMPLETED);
+            assertThat(entry.outcome()).isEqualTo(answer);
+            assertThat(entry.resultDelivered()).isTrue();
+        });
     }
 
     @Test

@@ -30,6 +30,13 @@ public interface EventJournal {
 
     void forgetCustomer(String externalId);
 
+    /**
+     * Returns once every write made before the call survives the process being killed: this journal's and those
+     * of the subscriptions kept beside it. Writes need not be durable before, so that concurrent events can share
+     * one write-out; the connector calls this before it tells the marketplace anything that depends on them.
+     */
+    void makeDurable();
+
     /** Whether the journal can be written: the connector is not ready without it. */
     boolean isOpen();
 }
