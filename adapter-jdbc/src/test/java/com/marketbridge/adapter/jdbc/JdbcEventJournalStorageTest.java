@@ -16,10 +16,13 @@ import com.marketbridge.domain.outcome.Outcome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +87,8 @@ class JdbcEventJournalStorageTest {
 
         JdbcEventJournal.open(folder).close();
 
-        assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true", "SQL 2 subscriptions true");
+        assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true",
+                "SQL 2 subscriptions true", "SQL 3 journal without lobs true");
         assertThat(migrationHistory(folder)).isEqualTo(afterFirstOpen);
     }
 
@@ -159,6 +165,35 @@ class JdbcEventJournalStorageTest {
             assertThat(journal.needingWork()).hasSize(1);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEventJournaledBeforeTheLatestMigration_readsBackTheSameAfterIt() throws SQLException {
+        Path folder = dataDir.resolve("upgraded");
+        JdbcDataSource previous = new JdbcDataSource();
+        previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(JdbcEventJournal.DATABASE_NAME));
+        previous.setUser("sa");
+        Flyway.configure().dataSource(previous).locations("classpath:db/migration").target("2").load().migrate();
+        JournalEntry entry = received("t-before", T0);
+        try (Connection connection = previous.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO events (token, event_url, type, flag, "
+                     + "lane, state, attempts, next_attempt_at, received_at, deadline, updated_at, asynchronous, "
+                     + "result_delivered, event_json) VALUES (?, ?, 'SUBSCRIPTION_ORDER', 'LIVE', 'c1', 'RECEIVED', 0, "
+                     + "?, ?, ?, ?, FALSE, FALSE, ?)")) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(T0, ZoneOffset.UTC);
+            insert.setString(1, "t-before");
+            insert.setString(2, entry.eventUrl().toString());
+            insert.setObject(3, at);
+            insert.setObject(4, at);
+            insert.setObject(5, OffsetDateTime.ofInstant(entry.deadline(), ZoneOffset.UTC));
+            insert.setObject(6, at);
+            insert.setString(7, new EventCodec().encode(entry.event()));
+            insert.executeUpdate();
+        }
+
+        try (JdbcEventJournal journal = JdbcEventJournal.open(folder)) {
+            assertThat(journal.find(new EventToken("t-before"))).contains(entry);
         }
     }
 
