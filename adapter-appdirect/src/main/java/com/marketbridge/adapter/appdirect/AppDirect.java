@@ -28,6 +28,10 @@ public final class AppDirect {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // the client's own work (parsing a response, completing the call) runs where it arises instead of
+                // hopping to a pool thread: calls are blocking and bodies are read whole, so nothing waits there,
+                // and the benchmark spent fewer CPU per event and less time queued for a core
+                .executor(Runnable::run)
                 .build();
         MarketplaceOrigin origin = new MarketplaceOrigin(settings.marketplaceBaseUrl());
         AppDirectIntegrationApi api = AppDirectIntegrationApi.connect(origin.uri(), http, settings.connectTimeout(), settings.readTimeout());

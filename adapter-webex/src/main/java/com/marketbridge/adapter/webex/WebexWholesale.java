@@ -33,6 +33,10 @@ public final class WebexWholesale {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // the client's own work (parsing a response, completing the call) runs where it arises instead of
+                // hopping to a pool thread: calls are blocking and bodies are read whole, so nothing waits there,
+                // and the benchmark spent fewer CPU per event and less time queued for a core
+                .executor(Runnable::run)
                 .build();
         return new WebexWholesale(WebexApi.connect(settings, http, tokens),
                 new WebexCalls(settings.retry(), tokens), settings);
