@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --events 20000}, {@code --max-seconds 240} (per measured run), {@code --dumps 3} (thread dumps per
  * measured run), {@code --companies 1} (pairs spread round robin over this many provisioned companies: the
  * connector runs one company's events one at a time), {@code --provisioning-runs 3},
- * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
+ * {@code --paced-rate 100} (after the measured runs, one more at this many events/s, paced: latency without the queueing
+ * of a saturated run; 0 leaves it out), {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
  */
 public final class Bench {
 
@@ -99,6 +100,12 @@ public final class Bench {
                     dumps.shutdownNow();
                     print(measured);
                     report.phase(measured);
+                }
+                if (options.pacedRate > 0) {
+                    LoadPhase.Result paced = load.run("paced at " + options.pacedRate + " events/s", maxCallers, options.events,
+                            Duration.ofSeconds(options.maxSeconds), options.pacedRate);
+                    print(paced);
+                    report.phase(paced);
                 }
                 report.probe("one order + cancel alone after the load (company remembered)", probe(load, upstreams, nextPair));
 
@@ -200,6 +207,7 @@ public final class Bench {
         int dumps = 3;
         int provisioningRuns = 3;
         int companies = 1;
+        int pacedRate;
         List<String> connectorJvm = new ArrayList<>();
         Path jar = Path.of("target", "marketbridge.jar");
         Path target = Path.of("target");
@@ -225,6 +233,7 @@ public final class Bench {
                     case "--max-seconds" -> options.maxSeconds = Integer.parseInt(value);
                     case "--dumps" -> options.dumps = Integer.parseInt(value);
                     case "--companies" -> options.companies = Integer.parseInt(value);
+                    case "--paced-rate" -> options.pacedRate = Integer.parseInt(value);
                     case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
                     case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
                     case "--jar" -> options.jar = Path.of(value);
@@ -240,7 +249,7 @@ public final class Bench {
 
         String describe() {
             return "--scenario " + scenario + " --callers " + Arrays.toString(callers).replaceAll("[\\[\\] ]", "")
-                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies
+                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies + " --paced-rate " + pacedRate
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
         }
     }

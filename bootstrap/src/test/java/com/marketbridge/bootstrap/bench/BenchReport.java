@@ -128,9 +128,12 @@ final class BenchReport {
         }
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         for (LoadPhase.Result phase : measured) {
-            md.append(row("≥ 500 events/s (" + phase.callers() + " callers)", f0(phase.eventsPerSecond()) + " events/s",
-                    yes(phase.eventsPerSecond() >= 500)));
-            md.append(row("p99 < 20 ms (" + phase.callers() + " callers, caller-seen, includes the stubs)",
+            String run = phase.name() + ", " + phase.callers() + " callers";
+            if (!phase.name().startsWith("paced")) { // a paced run's throughput is its pace
+                md.append(row("≥ 500 events/s (" + run + ")", f0(phase.eventsPerSecond()) + " events/s",
+                        yes(phase.eventsPerSecond() >= 500)));
+            }
+            md.append(row("p99 < 20 ms (" + run + ", caller-seen, includes the stubs)",
                     f2(phase.percentileMillis(99)) + " ms", yes(phase.percentileMillis(99) < 20)));
         }
         probes.forEach((name, list) -> list.stream().filter(probe -> probe.kind().equals("order")).forEach(order -> {

@@ -67,7 +67,17 @@ final class LoadPhase {
     }
 
     Result run(String name, int callers, int events, Duration limit) throws InterruptedException {
+        return run(name, callers, events, limit, 0);
+    }
+
+    /**
+     * Runs {@code events} as order + cancel pairs. With {@code eventsPerSecond} above 0 the pairs are paced: pair k is
+     * due k pair-intervals after the start, and an order's latency counts from when it was due, so that a
+     * connector falling behind shows in the figures instead of slowing the callers down.
+     */
+    Result run(String name, int callers, int events, Duration limit, double eventsPerSecond) throws InterruptedException {
         int pairs = events / 2;
+        long pairIntervalNanos = eventsPerSecond > 0 ? (long) (2e9 / eventsPerSecond) : 0;
         long[] nanos = new long[pairs * 2];
         AtomicInteger recorded = new AtomicInteger();
         AtomicInteger pairsTaken = new AtomicInteger();
@@ -82,11 +92,14 @@ final class LoadPhase {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
             threads.add(started("bench-caller-" + i, () -> {
-                while (pairsTaken.getAndIncrement() < pairs && System.nanoTime() < deadline) {
+                int pair;
+                while ((pair = pairsTaken.getAndIncrement()) < pairs && System.nanoTime() < deadline) {
+                    long due = started + pair * pairIntervalNanos;
+                    sleepUntil(due);
                     long n = nextPair.getAndIncrement();
                     long company = n % companies;
                     for (String token : new String[] {"o-" + company + "-" + n, "c-" + company + "-" + n}) {
-                        long t0 = System.nanoTime();
+                        long t0 = token.startsWith("o") && pairIntervalNanos > 0 ? due : System.nanoTime();
                         HttpResponse<String> response = send(token);
                         long elapsed = System.nanoTime() - t0;
                         int status = response == null ? -1 : response.statusCode();
@@ -116,6 +129,13 @@ final class LoadPhase {
         long otherUsed = Math.max(0, ConnectorProcess.machineBusyMillis() - machineCpu - connectorUsed - driverUsed);
         return new Result(name, callers, done, seconds, sorted, statusCounts, notSuccess.sum(), calls, connectorUsed,
                 driverUsed, otherUsed, ConnectorProcess.loadAverage(), done < pairs * 2);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     /** One notification as AppDirect sends it; null if it could not be sent. */
