@@ -93,7 +93,16 @@ public final class FulfilmentWorker implements AutoCloseable {
         synchronized (lanes) {
             task = lanes.get(laneKey).peek();
         }
-        Instant retryAt = attempt(task);
+        Instant retryAt;
+        try {
+            retryAt = attempt(task);
+        } catch (RuntimeException e) {
+            // the journal could not record a step: the event keeps the head of its lane, so the company's later
+            // events neither overtake it nor wait forever, and is tried again once the store may be back
+            retryAt = clock.instant().plus(settings.backoff(1));
+            LOG.log(Level.ERROR, "event=" + task.entry.event().token() + " could not be journaled; trying again at "
+                    + retryAt, e);
+        }
         if (retryAt != null) {
             schedule(retryAt, () -> runHead(laneKey));
             return;
@@ -174,21 +183,30 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     private void deliverNow(JournalEntry entry, int attempt) {
         EventToken token = entry.event().token();
+        Instant next = clock.instant().plus(settings.backoff(attempt));
         try {
             journal.makeDurable(); // the result must not announce changes a crash could still take back
             results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
-            transition(entry.delivered(clock.instant()));
-            LOG.log(Level.INFO, "event={0} result delivered", token);
         } catch (UpstreamException e) {
-            Instant next = clock.instant().plus(settings.backoff(attempt));
-            Instant giveUp = entry.deadline().plus(DELIVERY_GRACE);
-            if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(giveUp)) {
+            if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(entry.deadline().plus(DELIVERY_GRACE))) {
                 LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
                 schedule(next, () -> deliverNow(entry, attempt + 1));
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
                 transition(entry.parked(clock.instant()));
             }
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "event=" + token + " result not delivered: the journal failed; retrying at " + next, e);
+            schedule(next, () -> deliverNow(entry, attempt + 1));
+            return;
+        }
+        LOG.log(Level.INFO, "event={0} result delivered", token);
+        try {
+            transition(entry.delivered(clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
+                    + "the next start posts it again", e);
         }
     }
 

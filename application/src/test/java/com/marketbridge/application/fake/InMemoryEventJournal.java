@@ -22,6 +22,7 @@ public final class InMemoryEventJournal implements EventJournal {
     private Map<EventToken, JournalEntry> durableEntries = Map.of();
     private Map<String, WebexCustomer> durableCustomers = Map.of();
     private boolean open = true;
+    private int failingUpdates;
 
     @Override
     public synchronized boolean recordNew(JournalEntry entry) {
@@ -33,8 +34,17 @@ public final class InMemoryEventJournal implements EventJournal {
         return Optional.ofNullable(entries.get(token));
     }
 
+    /** The next {@code count} updates fail, as on a full disk. */
+    public synchronized void failNextUpdates(int count) {
+        failingUpdates = count;
+    }
+
     @Override
     public synchronized void update(JournalEntry entry) {
+        if (failingUpdates > 0) {
+            failingUpdates--;
+            throw new IllegalStateException("the journal could not update event " + entry.event().token() + ": disk full");
+        }
         if (entries.replace(entry.event().token(), entry) == null) {
             throw new IllegalArgumentException("event " + entry.event().token() + " is not journaled");
         }

@@ -338,6 +338,22 @@ class AsynchronousFulfilmentTest {
     }
 
     @Test
+    void anEventTheJournalFailsToRecord_keepsTheHeadOfItsLaneAndIsTriedAgain() throws Exception {
+        start(new AsyncSettings(Duration.ofMillis(300), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
+                Duration.ofSeconds(1)));
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        journal.failNextUpdates(1);
+
+        Outcome first = notify(publishOrder("o1", COMPANY, BOB));
+        Outcome second = notify(publishOrder("o2", COMPANY, ALICE));
+
+        // the retry 20 ms later succeeds within the notification's budget; the company's next event is not held up
+        assertThat(first).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        assertThat(second).isEqualTo(new Outcome.Completed(COMPANY + ":" + ALICE.email(), ALICE.email() + " is subscribed to webex_meetings"));
+        assertThat(journaled("o1").state()).isEqualTo(EventState.COMPLETED);
+    }
+
+    @Test
     void aRestartResumesUnfinishedEventsAndDeliversOwedResultsWithoutDoingAnythingTwice() throws Exception {
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         SubscriptionOrdered interrupted = new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
