@@ -4,18 +4,24 @@ import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.edition.EditionLookup;
+import com.marketbridge.domain.event.AccountEvent;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.event.MarketplaceEvent;
+import com.marketbridge.domain.event.SubscriptionCancelled;
+import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.SubscriptionAccount;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +30,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Works on journaled events in the background: one lane per company, so a company's events run one at a
- * time in arrival order while different companies run in parallel on a bounded pool. An event that waits
- * (for Webex to provision, or after a transient failure) is retried with backoff until its deadline, and
- * holds its lane meanwhile. Results the marketplace did not get as an answer are posted, and re-posted
+ * Works on journaled events in the background, on a bounded pool: one lane per company, in arrival order
+ * ({@link CompanyLane}). Events that may create the company's Webex customer or touch what its subscriptions
+ * share run alone; other subscriptions' events run side by side, each subscription's one at a time. An event
+ * that waits (for Webex to provision, or after a transient failure) is retried with backoff until its
+ * deadline, and keeps its place meanwhile. Results the marketplace did not get as an answer are posted, and re-posted
  * until accepted. Every state change is written to the journal first, so a restart resumes it all.
  */
 public final class FulfilmentWorker implements AutoCloseable {
@@ -38,19 +45,23 @@ public final class FulfilmentWorker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
 
     private final Fulfilment fulfilment;
+    private final EditionCatalog catalog;
+    private final Subscriptions subscriptions;
     private final EventJournal journal;
     private final MarketplaceResults results;
     private final AsyncSettings settings;
     private final Clock clock;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
-    private final Map<String, Deque<Task>> lanes = new HashMap<>();
+    private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
 
     public FulfilmentWorker(Webex webex, FulfilmentSettings fulfilmentSettings, EventJournal journal,
                             Subscriptions subscriptions, MarketplaceResults results, AsyncSettings settings) {
         Webex remembering = new Webex(new RememberedCustomers(webex.customers(), journal), webex.subscribers(),
                 webex.locations(), webex.extensions(), webex.people());
         this.fulfilment = new Fulfilment(remembering, fulfilmentSettings, subscriptions);
+        this.catalog = fulfilmentSettings.catalog();
+        this.subscriptions = subscriptions;
         this.journal = journal;
         this.results = results;
         this.settings = settings;
@@ -75,50 +86,81 @@ public final class FulfilmentWorker implements AutoCloseable {
         return clock;
     }
 
-    /** Queues the journaled event in its lane; the ticket receives the outcome of its first attempt. */
+    /** Queues the journaled event in its company's lane; the ticket receives the outcome of its first attempt. */
     void enqueue(JournalEntry entry, Ticket ticket) {
-        boolean idle;
+        Task task = new Task(entry, ticket);
+        String subscription = subscriptionOf(entry.event());
+        boolean alone = runsAlone(entry, subscription);
+        List<Task> start;
         synchronized (lanes) {
-            Deque<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new ArrayDeque<>());
-            idle = lane.isEmpty();
-            lane.add(new Task(entry, ticket));
+            CompanyLane<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new CompanyLane<>());
+            lane.add(task, subscription, alone);
+            start = lane.startable();
         }
-        if (idle) {
-            pool.execute(() -> runHead(entry.lane()));
-        }
+        start.forEach(this::submit);
     }
 
-    private void runHead(String laneKey) {
-        Task task;
-        synchronized (lanes) {
-            task = lanes.get(laneKey).peek();
-        }
+    private void submit(Task task) {
+        pool.execute(() -> run(task));
+    }
+
+    private void run(Task task) {
         Instant retryAt;
         try {
             retryAt = attempt(task);
         } catch (RuntimeException e) {
-            // the journal could not record a step: the event keeps the head of its lane, so the company's later
+            // the journal could not record a step: the event keeps its place in its lane, so the company's later
             // events neither overtake it nor wait forever, and is tried again once the store may be back
             retryAt = clock.instant().plus(settings.backoff(1));
             LOG.log(Level.ERROR, "event=" + task.entry.event().token() + " could not be journaled; trying again at "
                     + retryAt, e);
         }
         if (retryAt != null) {
-            schedule(retryAt, () -> runHead(laneKey));
+            schedule(retryAt, () -> run(task));
             return;
         }
-        boolean more;
+        List<Task> start;
         synchronized (lanes) {
-            Deque<Task> lane = lanes.get(laneKey);
-            lane.poll();
-            more = !lane.isEmpty();
-            if (!more) {
-                lanes.remove(laneKey);
+            CompanyLane<Task> lane = lanes.get(task.entry.lane());
+            lane.finish(task);
+            start = lane.startable();
+            if (lane.isEmpty()) {
+                lanes.remove(task.entry.lane());
             }
         }
-        if (more) {
-            pool.execute(() -> runHead(laneKey));
+        start.forEach(this::submit);
+    }
+
+    /** The subscription the event acts on: an order's is the account it creates. Ordering is kept per subscription. */
+    private static String subscriptionOf(MarketplaceEvent event) {
+        if (event instanceof SubscriptionOrdered order) {
+            try {
+                return new SubscriptionAccount(order.company().uuid(), order.creator().email()).identifier();
+            } catch (IllegalArgumentException e) {
+                return event.token().value(); // names no account: the order fails at once, alone
+            }
         }
+        return event instanceof AccountEvent account ? account.accountIdentifier() : event.token().value();
+    }
+
+    /**
+     * Whether the event must run alone among its company's events. Only two kinds touch nothing but their own
+     * subscriber, once the company's Webex customer is known to be provisioned: an order of an edition without
+     * calling, and the cancel of a subscription with one user. Everything else may create the customer, take or
+     * give back an extension at the company's location, or act on users of other subscriptions.
+     */
+    private boolean runsAlone(JournalEntry entry, String subscription) {
+        MarketplaceEvent event = entry.event();
+        boolean ownSubscriberOnly;
+        if (event instanceof SubscriptionOrdered order) {
+            ownSubscriberOnly = catalog.lookup(order.order().editionCode()) instanceof EditionLookup.Known known
+                    && !known.webexPackage().calling();
+        } else if (event instanceof SubscriptionCancelled) {
+            ownSubscriberOnly = subscriptions.find(subscription).filter(found -> found.users().size() == 1).isPresent();
+        } else {
+            ownSubscriberOnly = false;
+        }
+        return !ownSubscriberOnly || journal.knownCustomer(entry.lane()).isEmpty();
     }
 
     /** One attempt; returns when to try again, or null when the event is finished. */

@@ -122,7 +122,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         return event instanceof AccountEvent account ? account.accountIdentifier() : null;
     }
 
-    /** Events of one company run one at a time, in arrival order: the lane is the company. */
+    /** A company's events are queued in arrival order in one lane, the company's (see {@link CompanyLane}). */
     private static String laneOf(MarketplaceEvent event) {
         if (event instanceof SubscriptionOrdered order) {
             return order.company().uuid();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The calls the fakes received, in order, one readable line each ({@code "subscribers.find wx-c1 bob@x.io"}),
@@ -14,10 +15,17 @@ public final class CallLog {
 
     private final List<String> calls = new ArrayList<>();
     private final Map<String, UpstreamException> failures = new HashMap<>();
+    private final List<Hold> holds = new ArrayList<>();
 
     /** Every later call of {@code operation} (e.g. {@code "subscribers.validate"}) is recorded, then throws {@code failure}. */
     public synchronized CallLog failOn(String operation, UpstreamException failure) {
         failures.put(operation, failure);
+        return this;
+    }
+
+    /** Calls of {@code operation} that mention {@code text} wait until {@code release} opens, as on a slow Webex. */
+    public synchronized CallLog holdOn(String operation, String text, CountDownLatch release) {
+        holds.add(new Hold(operation, text, release));
         return this;
     }
 
@@ -37,16 +45,32 @@ public final class CallLog {
         calls.clear();
     }
 
-    /** Records the call as {@code operation} and its arguments joined by spaces, then fails it if scripted to. */
-    synchronized void record(String operation, Object... arguments) {
+    /** Records the call as {@code operation} and its arguments joined by spaces, then holds or fails it if scripted to. */
+    void record(String operation, Object... arguments) {
         StringBuilder line = new StringBuilder(operation);
         for (Object argument : arguments) {
             line.append(' ').append(argument);
         }
-        calls.add(line.toString());
-        UpstreamException failure = failures.get(operation);
+        List<CountDownLatch> waits = new ArrayList<>();
+        UpstreamException failure;
+        synchronized (this) {
+            calls.add(line.toString());
+            holds.stream().filter(hold -> hold.operation.equals(operation) && line.indexOf(hold.text) >= 0)
+                    .forEach(hold -> waits.add(hold.release));
+            failure = failures.get(operation);
+        }
+        for (CountDownLatch release : waits) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private record Hold(String operation, String text, CountDownLatch release) {
     }
 }

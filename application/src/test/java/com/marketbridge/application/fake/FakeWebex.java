@@ -144,100 +144,122 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     // ---- WebexCustomers --------------------------------------------------------------------------------------
 
     @Override
-    public synchronized Optional<WebexCustomer> findByExternalId(String externalId) {
+    public Optional<WebexCustomer> findByExternalId(String externalId) {
         log.record("customers.findByExternalId", externalId);
-        return Optional.ofNullable(customersById.get(customerId(externalId))).map(Customer::read);
+        synchronized (this) {
+            return Optional.ofNullable(customersById.get(customerId(externalId))).map(Customer::read);
+        }
     }
 
     @Override
-    public synchronized String create(NewCustomer customer) {
+    public String create(NewCustomer customer) {
         log.record("customers.create", customer.externalId(), "calling=" + customer.callingLocation());
-        if (customersById.containsKey(customerId(customer.externalId()))) {
-            throw new UpstreamException(FailureReason.UPSTREAM_REJECTED,
-                    "A customer with externalId " + customer.externalId() + " already exists", "fake-tracking");
+        synchronized (this) {
+            if (customersById.containsKey(customerId(customer.externalId()))) {
+                throw new UpstreamException(FailureReason.UPSTREAM_REJECTED,
+                        "A customer with externalId " + customer.externalId() + " already exists", "fake-tracking");
+            }
+            createdCustomers.add(customer);
+            if (customer.callingLocation()) {
+                addLocation(orgId(customer.externalId()), "loc-" + customer.externalId());
+            }
+            return addCustomer(customer.externalId(), newCustomerStatuses);
         }
-        createdCustomers.add(customer);
-        if (customer.callingLocation()) {
-            addLocation(orgId(customer.externalId()), "loc-" + customer.externalId());
-        }
-        return addCustomer(customer.externalId(), newCustomerStatuses);
     }
 
     @Override
-    public synchronized WebexCustomer get(String customerId) {
+    public WebexCustomer get(String customerId) {
         log.record("customers.get", customerId);
-        Customer customer = customersById.get(customerId);
-        if (customer == null) {
-            throw new UpstreamException(FailureReason.ACCOUNT_NOT_FOUND, "No Webex customer " + customerId, "fake-tracking");
+        synchronized (this) {
+            Customer customer = customersById.get(customerId);
+            if (customer == null) {
+                throw new UpstreamException(FailureReason.ACCOUNT_NOT_FOUND, "No Webex customer " + customerId, "fake-tracking");
+            }
+            return customer.read();
         }
-        return customer.read();
     }
 
     // ---- WebexSubscribers ------------------------------------------------------------------------------------
 
     @Override
-    public synchronized void validate(String customerId, String email, WebexPackage webexPackage) {
+    public void validate(String customerId, String email, WebexPackage webexPackage) {
         log.record("subscribers.validate", customerId, email, webexPackage);
-        refuseExistingPerson(email, orgIdOf(customerId));
+        synchronized (this) {
+            refuseExistingPerson(email, orgIdOf(customerId));
+        }
     }
 
     @Override
-    public synchronized WebexSubscriber create(NewSubscriber subscriber) {
+    public WebexSubscriber create(NewSubscriber subscriber) {
         log.record("subscribers.create", subscriber.customerId(), subscriber.email(), subscriber.webexPackage()
                 + describe(subscriber.optionalCalling()));
-        refuseExistingPerson(subscriber.email(), orgIdOf(subscriber.customerId()));
-        subscriber.optionalCalling().ifPresent(calling -> takeExtension(calling.locationId(), calling.extension()));
-        return addSubscriber(subscriber.customerId(), subscriber.email(), subscriber.webexPackage().name(), newSubscriberStatus);
-    }
-
-    @Override
-    public synchronized Optional<WebexSubscriber> find(String customerId, String email) {
-        log.record("subscribers.find", customerId, email);
-        return subscriber(customerId, email);
-    }
-
-    @Override
-    public synchronized WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling) {
-        log.record("subscribers.changePackage", subscriber.customerId(), subscriber.email(), target + describe(calling));
-        String key = key(subscriber.customerId(), subscriber.email());
-        WebexSubscriber current = subscribers.get(key);
-        if (current == null) {
-            throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+        synchronized (this) {
+            refuseExistingPerson(subscriber.email(), orgIdOf(subscriber.customerId()));
+            subscriber.optionalCalling().ifPresent(calling -> takeExtension(calling.locationId(), calling.extension()));
+            return addSubscriber(subscriber.customerId(), subscriber.email(), subscriber.webexPackage().name(), newSubscriberStatus);
         }
-        calling.ifPresent(assignment -> takeExtension(assignment.locationId(), assignment.extension()));
-        WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(), current.status());
-        subscribers.put(key, changed);
-        return changed;
     }
 
     @Override
-    public synchronized void remove(WebexSubscriber subscriber) {
+    public Optional<WebexSubscriber> find(String customerId, String email) {
+        log.record("subscribers.find", customerId, email);
+        synchronized (this) {
+            return subscriber(customerId, email);
+        }
+    }
+
+    @Override
+    public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling) {
+        log.record("subscribers.changePackage", subscriber.customerId(), subscriber.email(), target + describe(calling));
+        synchronized (this) {
+            String key = key(subscriber.customerId(), subscriber.email());
+            WebexSubscriber current = subscribers.get(key);
+            if (current == null) {
+                throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+            }
+            calling.ifPresent(assignment -> takeExtension(assignment.locationId(), assignment.extension()));
+            WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(), current.status());
+            subscribers.put(key, changed);
+            return changed;
+        }
+    }
+
+    @Override
+    public void remove(WebexSubscriber subscriber) {
         log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
-        if (subscribers.remove(key(subscriber.customerId(), subscriber.email())) == null) {
-            throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+        synchronized (this) {
+            if (subscribers.remove(key(subscriber.customerId(), subscriber.email())) == null) {
+                throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
+            }
         }
     }
 
     // ---- WebexLocations, WebexExtensions, WebexPeople --------------------------------------------------------
 
     @Override
-    public synchronized Optional<String> locationIdFor(String orgId, PostalAddress address) {
+    public Optional<String> locationIdFor(String orgId, PostalAddress address) {
         log.record("locations.locationIdFor", orgId);
-        return locationsByOrg.getOrDefault(orgId, List.of()).stream().findFirst();
+        synchronized (this) {
+            return locationsByOrg.getOrDefault(orgId, List.of()).stream().findFirst();
+        }
     }
 
     @Override
-    public synchronized Optional<String> findFree(String orgId, String locationId) {
+    public Optional<String> findFree(String orgId, String locationId) {
         log.record("extensions.findFree", orgId, locationId);
-        Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
-        return IntStream.rangeClosed(firstExtension, lastExtension).mapToObj(String::valueOf)
-                .filter(extension -> !used.contains(extension)).findFirst();
+        synchronized (this) {
+            Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
+            return IntStream.rangeClosed(firstExtension, lastExtension).mapToObj(String::valueOf)
+                    .filter(extension -> !used.contains(extension)).findFirst();
+        }
     }
 
     @Override
-    public synchronized boolean remove(String orgId, String email) {
+    public boolean remove(String orgId, String email) {
         log.record("people.remove", orgId, email);
-        return people.remove(key(orgId, email));
+        synchronized (this) {
+            return people.remove(key(orgId, email));
+        }
     }
 
     // ---- internals -------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -268,6 +269,137 @@ class AsynchronousFulfilmentTest {
                 .extracting(call -> call.split(" ")[2])
                 .containsExactly(user(1).email(), user(2).email(), user(3).email());
         assertThat(webex.createdCustomers()).hasSize(1);
+    }
+
+    /** The response budget short, so that an event held up behind another shows as "accepted" quickly. */
+    private static final AsyncSettings SHORT_BUDGET = new AsyncSettings(Duration.ofMillis(500), Duration.ofMinutes(30),
+            Duration.ofMillis(20), Duration.ofMillis(80), 4, Duration.ofSeconds(1));
+
+    @Test
+    void meetingsOrdersOfDifferentSubscribersOfAProvisionedCompany_runSideBySide() throws Exception {
+        start(SHORT_BUDGET);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        assertThat(notify(publishOrder("o0", COMPANY, user(0)))).isInstanceOf(Outcome.Completed.class); // customer now known
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.holdOn("subscribers.create", BOB.email(), slowWebex);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> bob = caller.submit(() -> notify(publishOrder("o1", COMPANY, BOB)));
+            awaitCall("subscribers.create", BOB.email());
+
+            Outcome alice = notify(publishOrder("o2", COMPANY, ALICE));
+            EventState bobMeanwhile = journaled("o1").state();
+            slowWebex.countDown();
+
+            assertThat(alice).isInstanceOf(Outcome.Completed.class);
+            assertThat(bobMeanwhile).isEqualTo(EventState.PROCESSING);
+            assertThat(bob.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotInstanceOf(Outcome.Failed.class);
+            assertThat(awaitState("o1", EventState.COMPLETED).state()).isEqualTo(EventState.COMPLETED);
+        } finally {
+            slowWebex.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubscribersCancel_waitsForItsOrder_evenWhileOtherSubscribersRun() throws Exception {
+        start(SHORT_BUDGET);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        assertThat(notify(publishOrder("o0", COMPANY, user(0)))).isInstanceOf(Outcome.Completed.class);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.holdOn("subscribers.create", BOB.email(), slowWebex);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            caller.submit(() -> notify(publishOrder("o1", COMPANY, BOB)));
+            awaitCall("subscribers.create", BOB.email());
+            events.publish(url("c1"), new com.marketbridge.domain.event.SubscriptionCancelled(new EventToken("c1"),
+                    EventFlag.LIVE, COMPANY + ":" + BOB.email(), BOB));
+
+            Outcome cancel = notify(url("c1"));
+            slowWebex.countDown();
+
+            assertThat(cancel).isInstanceOf(Outcome.InProgress.class);
+            assertThat(results.awaitPosted(2, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email(),
+                    "c1 COMPLETED " + COMPANY + ":" + BOB.email());
+        } finally {
+            slowWebex.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubscribersNextOrder_waitsForTheCancelBeforeIt_thoughNeitherRunsAlone() throws Exception {
+        start(SHORT_BUDGET);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        assertThat(notify(publishOrder("o1", COMPANY, BOB))).isInstanceOf(Outcome.Completed.class);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.holdOn("subscribers.remove", "", slowWebex); // only the cancel removes
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            events.publish(url("c1"), new com.marketbridge.domain.event.SubscriptionCancelled(new EventToken("c1"),
+                    EventFlag.LIVE, COMPANY + ":" + BOB.email(), BOB));
+            caller.submit(() -> notify(url("c1")));
+            awaitCall("subscribers.remove", "");
+
+            Outcome reorder = notify(publishOrder("o2", COMPANY, BOB));
+            slowWebex.countDown();
+
+            assertThat(reorder).isInstanceOf(Outcome.InProgress.class);
+            assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder("c1 COMPLETED " + COMPANY + ":" + BOB.email(),
+                    "o2 COMPLETED " + COMPANY + ":" + BOB.email());
+            assertThat(lastCall("subscribers.create", BOB.email())).isGreaterThan(lastCall("subscribers.remove", ""));
+        } finally {
+            slowWebex.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallingOrderRunsAlone_soTheCompanysNextOrderWaitsForIt() throws Exception {
+        start(SHORT_BUDGET);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        webex.addLocation(Fixture.ORG, Fixture.LOCATION);
+        assertThat(notify(publishOrder("o0", COMPANY, user(0)))).isInstanceOf(Outcome.Completed.class);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.holdOn("customers.findByExternalId", COMPANY, slowWebex);
+        log.holdOn("subscribers.validate", BOB.email(), slowWebex);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            events.publish(url("o1"), new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
+                    new Company(COMPANY, "Company", null, null, "CA"), BOB, new Order("webex_calling", List.of())));
+            caller.submit(() -> notify(url("o1")));
+            awaitCall("subscribers.validate", BOB.email());
+
+            Outcome alice = notify(publishOrder("o2", COMPANY, ALICE));
+            slowWebex.countDown();
+
+            assertThat(alice).isInstanceOf(Outcome.InProgress.class);
+            assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder("o1 COMPLETED " + COMPANY + ":" + BOB.email(),
+                    "o2 COMPLETED " + COMPANY + ":" + ALICE.email());
+            assertThat(lastCall("subscribers.validate", ALICE.email())).isGreaterThan(lastCall("subscribers.create", BOB.email()));
+        } finally {
+            slowWebex.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    /** Where the last call of {@code operation} mentioning {@code text} is in the call log; -1 if none. */
+    private int lastCall(String operation, String text) {
+        List<String> calls = log.all();
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            if (calls.get(i).startsWith(operation) && calls.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void awaitCall(String operation, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (log.all().stream().noneMatch(call -> call.startsWith(operation) && call.contains(text))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     @Test
