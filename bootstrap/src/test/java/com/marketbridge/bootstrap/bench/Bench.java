@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured run), {@code --companies 1} (pairs spread round robin over this many provisioned companies: the
  * connector runs one company's events one at a time), {@code --provisioning-runs 3},
  * {@code --paced-rate 100} (after the measured runs, one more at this many events/s, paced: latency without the queueing
- * of a saturated run; 0 leaves it out), {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
+ * of a saturated run; 0 leaves it out), {@code --webex-latency-ms 50} (each Webex answer takes that long, as over a
+ * real network), {@code --workers 4} (the connector's WORKERS; 0 keeps its default),
+ * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
  */
 public final class Bench {
 
@@ -68,10 +70,14 @@ public final class Bench {
         int maxCallers = Arrays.stream(options.callers).max().orElse(8);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0, Math.max(32, 2 * maxCallers))) {
+        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0,
+                Math.max(32, 2 * maxCallers), options.webexLatencyMillis)) {
             Path folder = work.resolve("throughput");
-            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
-                    upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
+            Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(folder.resolve("data").toString()));
+            if (options.workers > 0) {
+                settings.put("WORKERS", String.valueOf(options.workers));
+            }
+            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder, settings, options.connectorJvm);
             try {
                 report.readyMillis(connector.readyMillis);
                 System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
@@ -208,6 +214,8 @@ public final class Bench {
         int provisioningRuns = 3;
         int companies = 1;
         int pacedRate;
+        int webexLatencyMillis;
+        int workers;
         List<String> connectorJvm = new ArrayList<>();
         Path jar = Path.of("target", "marketbridge.jar");
         Path target = Path.of("target");
@@ -234,6 +242,8 @@ public final class Bench {
                     case "--dumps" -> options.dumps = Integer.parseInt(value);
                     case "--companies" -> options.companies = Integer.parseInt(value);
                     case "--paced-rate" -> options.pacedRate = Integer.parseInt(value);
+                    case "--webex-latency-ms" -> options.webexLatencyMillis = Integer.parseInt(value);
+                    case "--workers" -> options.workers = Integer.parseInt(value);
                     case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
                     case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
                     case "--jar" -> options.jar = Path.of(value);
@@ -249,7 +259,7 @@ public final class Bench {
 
         String describe() {
             return "--scenario " + scenario + " --callers " + Arrays.toString(callers).replaceAll("[\\[\\] ]", "")
-                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies + " --paced-rate " + pacedRate
+                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies + " --paced-rate " + pacedRate + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
         }
     }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
@@ -81,17 +82,25 @@ final class BenchUpstreams implements AutoCloseable {
     private final String cancel = resource("appdirect/cancel.json");
     private final String customer = resource("webex/customer.json");
     private final String subscriber = resource("webex/subscriber.json");
+    private final int webexLatencyMillis;
     final WireMockServer appDirect;
     final WireMockServer webex;
 
     BenchUpstreams(CustomerMode mode, long provisioningMillis, int containerThreads) {
+        this(mode, provisioningMillis, containerThreads, 0);
+    }
+
+    /** @param webexLatencyMillis how long each Webex answer takes, as over a real network (0: at once) */
+    BenchUpstreams(CustomerMode mode, long provisioningMillis, int containerThreads, int webexLatencyMillis) {
         this.mode = mode;
+        this.webexLatencyMillis = webexLatencyMillis;
         this.provisioningNanos = TimeUnit.MILLISECONDS.toNanos(provisioningMillis);
         for (Endpoint endpoint : Endpoint.values()) {
             calls.put(endpoint, new LongAdder());
         }
         appDirect = server(containerThreads, this::appDirectAnswer);
-        webex = server(containerThreads, this::webexAnswer);
+        webex = server(containerThreads, request -> webexLatencyMillis == 0 ? webexAnswer(request)
+                : ResponseDefinitionBuilder.like(webexAnswer(request)).withFixedDelay(webexLatencyMillis).build());
     }
 
     private WireMockServer server(int containerThreads, java.util.function.Function<Request, ResponseDefinition> answer) {
