@@ -45,6 +45,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
 
     private final Fulfilment fulfilment;
+    private final RememberedCustomers customers;
     private final EditionCatalog catalog;
     private final Subscriptions subscriptions;
     private final EventJournal journal;
@@ -57,8 +58,8 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     public FulfilmentWorker(Webex webex, FulfilmentSettings fulfilmentSettings, EventJournal journal,
                             Subscriptions subscriptions, MarketplaceResults results, AsyncSettings settings) {
-        Webex remembering = new Webex(new RememberedCustomers(webex.customers(), journal), webex.subscribers(),
-                webex.locations(), webex.extensions(), webex.people());
+        this.customers = new RememberedCustomers(webex.customers(), journal);
+        Webex remembering = new Webex(customers, webex.subscribers(), webex.locations(), webex.extensions(), webex.people());
         this.fulfilment = new Fulfilment(remembering, fulfilmentSettings, subscriptions);
         this.catalog = fulfilmentSettings.catalog();
         this.subscriptions = subscriptions;
@@ -160,7 +161,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         } else {
             ownSubscriberOnly = false;
         }
-        return !ownSubscriberOnly || journal.knownCustomer(entry.lane()).isEmpty();
+        return !ownSubscriberOnly || customers.remembered(entry.lane()).isEmpty();
     }
 
     /** One attempt; returns when to try again, or null when the event is finished. */
@@ -194,7 +195,7 @@ public final class FulfilmentWorker implements AutoCloseable {
             }
         }
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
-            journal.forgetCustomer(finished.lane());
+            customers.forget(finished.lane());
         }
         if (!finished.resultDelivered()) {
             deliver(finished);

@@ -4,16 +4,20 @@ import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.WebexCustomers;
 import com.marketbridge.domain.customer.NewCustomer;
 import com.marketbridge.domain.customer.WebexCustomer;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Webex customers, looked up once per company: a provisioned customer is remembered in the journal, so
- * later events of the company skip the lookup. The worker forgets it when Webex rejects work for the company.
+ * Webex customers, looked up once per company: a provisioned customer is remembered in the journal (and in
+ * memory, read on every event), so later events of the company skip the lookup. The worker forgets it when
+ * Webex rejects work for the company.
  */
 final class RememberedCustomers implements WebexCustomers {
 
     private final WebexCustomers webex;
     private final EventJournal journal;
+    private final Map<String, WebexCustomer> known = new ConcurrentHashMap<>();
 
     RememberedCustomers(WebexCustomers webex, EventJournal journal) {
         this.webex = webex;
@@ -22,8 +26,24 @@ final class RememberedCustomers implements WebexCustomers {
 
     @Override
     public Optional<WebexCustomer> findByExternalId(String externalId) {
-        Optional<WebexCustomer> known = journal.knownCustomer(externalId);
-        return known.isPresent() ? known : webex.findByExternalId(externalId).map(this::rememberIfProvisioned);
+        Optional<WebexCustomer> remembered = remembered(externalId);
+        return remembered.isPresent() ? remembered : webex.findByExternalId(externalId).map(this::rememberIfProvisioned);
+    }
+
+    /** The company's customer if it is known to be provisioned, without asking Webex. */
+    Optional<WebexCustomer> remembered(String externalId) {
+        WebexCustomer customer = known.get(externalId);
+        if (customer != null) {
+            return Optional.of(customer);
+        }
+        Optional<WebexCustomer> stored = journal.knownCustomer(externalId);
+        stored.ifPresent(found -> known.put(externalId, found));
+        return stored;
+    }
+
+    void forget(String externalId) {
+        known.remove(externalId);
+        journal.forgetCustomer(externalId);
     }
 
     @Override
@@ -39,6 +59,7 @@ final class RememberedCustomers implements WebexCustomers {
     private WebexCustomer rememberIfProvisioned(WebexCustomer customer) {
         if (customer.status().acceptsSubscribers()) {
             journal.rememberCustomer(customer);
+            known.put(customer.externalId(), customer);
         }
         return customer;
     }

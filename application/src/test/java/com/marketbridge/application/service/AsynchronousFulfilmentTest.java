@@ -525,4 +525,19 @@ class AsynchronousFulfilmentTest {
         assertThat(log.all()).filteredOn(call -> call.startsWith("customers.")).containsExactly("customers.findByExternalId " + COMPANY);
         assertThat(journal.knownCustomer(COMPANY)).hasValueSatisfying(customer -> assertThat(customer.id()).isEqualTo(CUSTOMER));
     }
+
+    @Test
+    void aRememberedCustomerWebexRejectsWorkFor_isForgotten_soTheNextOrderLooksItUpAgain() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        notify(publishOrder("o1", COMPANY, BOB));
+        log.failOn("subscribers.create", new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex: customer not found"));
+
+        Outcome rejected = notify(publishOrder("o2", COMPANY, ALICE));
+        log.recover("subscribers.create");
+        notify(publishOrder("o3", COMPANY, user(3)));
+
+        assertThat(rejected).isInstanceOf(Outcome.Failed.class);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("customers.findByExternalId")).hasSize(2);
+    }
 }
