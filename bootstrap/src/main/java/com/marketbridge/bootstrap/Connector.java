@@ -32,11 +32,16 @@ final class Connector implements AutoCloseable {
     private final JdbcEventJournal journal;
     private final FulfilmentWorker worker;
     private final WebhookServer server;
+    private final AppDirect appDirect;
+    private final WebexWholesale wholesale;
 
-    private Connector(JdbcEventJournal journal, FulfilmentWorker worker, WebhookServer server) {
+    private Connector(JdbcEventJournal journal, FulfilmentWorker worker, WebhookServer server, AppDirect appDirect,
+                      WebexWholesale wholesale) {
         this.journal = journal;
         this.worker = worker;
         this.server = server;
+        this.appDirect = appDirect;
+        this.wholesale = wholesale;
     }
 
     /**
@@ -94,11 +99,33 @@ final class Connector implements AutoCloseable {
                 appDirect.results(), async);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         worker.resumeJournal();
-        return new Connector(journal, worker, server);
+        return new Connector(journal, worker, server, appDirect, wholesale);
     }
 
     int port() {
         return server.port();
+    }
+
+    /**
+     * Builds the HTTP clients of AppDirect and Webex, which load the JDK's TLS context and trust store (about 0.4 s
+     * of CPU in a cold JVM), on a thread of its own. The connector needs them for its first upstream call, not to
+     * take notifications, so this runs once it is ready; a notification that comes in sooner builds them itself.
+     */
+    CompletableFuture<Void> prepareUpstreams() {
+        CompletableFuture<Void> prepared = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                appDirect.prepare();
+                wholesale.prepare();
+                prepared.complete(null);
+            } catch (RuntimeException | Error e) {
+                // the first call builds them again, and fails there if it must
+                prepared.completeExceptionally(e);
+            }
+        }, "marketbridge-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        return prepared;
     }
 
     /** Stops taking notifications, lets those in flight finish, then stops the worker and closes the journal. */

@@ -41,5 +41,6 @@ public final class MarketBridge {
         }, "marketbridge-shutdown"));
         LOG.info("MarketBridge is ready on port {} ({} ms after the JVM started)", connector.port(),
                 ManagementFactory.getRuntimeMXBean().getUptime());
+        connector.prepareUpstreams();
     }
 }

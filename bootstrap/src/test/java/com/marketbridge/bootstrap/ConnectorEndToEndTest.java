@@ -105,6 +105,21 @@ class ConnectorEndToEndTest {
     }
 
     @Test
+    void upstreamClientsPreparedAfterTheStartServeTheNextOrderWithoutAnyCallOfTheirOwn() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-prepared", "order.json", Map.of());
+
+        connector.prepareUpstreams().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(upstreams.appDirect.getAllServeEvents()).isEmpty();
+        assertThat(upstreams.webex.getAllServeEvents()).isEmpty();
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":true");
+    }
+
+    @Test
     void aChangeFromMeetingsToCallingAddsTheLowestFreeExtensionAtTheCustomersLocation() throws Exception {
         upstreams.customerProvisioned();
         upstreams.subscriberFound(ALICE, "webex_meetings");

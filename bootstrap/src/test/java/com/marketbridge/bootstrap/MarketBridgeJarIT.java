@@ -102,12 +102,20 @@ class MarketBridgeJarIT {
         }
     }
 
+    /** The jar as README's run command starts it: with the JVM options mvn package writes next to it. */
     private Connector launch(Map<String, String> dotEnv) throws IOException {
+        return launch(dotEnv, Path.of(System.getProperty("marketbridge.jvm-options")));
+    }
+
+    private Connector launch(Map<String, String> dotEnv, Path jvmOptions, String... moreJvmOptions) throws IOException {
         List<String> lines = new ArrayList<>();
         dotEnv.forEach((name, value) -> lines.add(name + "='" + value + "'"));
         Files.write(workingFolder.resolve(".env"), lines);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("marketbridge.jar"))
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + jvmOptions));
+        command.addAll(List.of(moreJvmOptions));
+        command.addAll(List.of("-jar", System.getProperty("marketbridge.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingFolder.toFile())
                 .redirectErrorStream(true);
         // only the .env speaks: no setting leaks in from the build's environment
@@ -175,6 +183,39 @@ class MarketBridgeJarIT {
         upstreams.appDirect.verify(1, postRequestedFor(urlEqualTo("/api/integration/v1/events/jar-crash/result")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void theJarStartsFromTheClassDataArchivePackagedWithItAndWithoutJmx() throws Exception {
+        Path classes = workingFolder.resolve("classes.log");
+        Connector connector = launch(upstreams.settings(), Path.of(System.getProperty("marketbridge.jvm-options")),
+                "-Xlog:class+load=info:file=" + classes);
+        connector.port();
+        connector.process.toHandle().destroy();
+        assertThat(connector.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+        String loaded = Files.readString(classes);
+        // the connector's own classes come mapped from target/marketbridge.jsa, recorded by mvn package for this jar
+        assertThat(loaded).contains("com.marketbridge.bootstrap.MarketBridge source: shared objects file");
+        // nothing starts the platform MBean server (Jetty asked it for one number; see WebhookServer)
+        assertThat(loaded).doesNotContain("javax.management.MBeanServer source");
+    }
+
+    @Test
+    void withoutItsArchiveTheJarStillStartsAndServes() throws Exception {
+        Path options = workingFolder.resolve("no-archive.jvm-options");
+        Files.writeString(options, Files.readString(Path.of(System.getProperty("marketbridge.jvm-options")))
+                .replaceAll("-XX:SharedArchiveFile=\\S+", "-XX:SharedArchiveFile=" + workingFolder.resolve("missing.jsa")));
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(Upstreams.ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("jar-without-archive", "order.json", Map.of());
+        Connector connector = launch(upstreams.settings(), options);
+
+        HttpResponse<String> response = notify(connector.port(), eventUrl);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"success\":true");
     }
 
     @Test

@@ -13,18 +13,24 @@ public final class AppDirect {
     private final MarketplaceResults results;
     private final MarketplaceCredentials credentials;
     private final MarketplaceAnswers answers;
+    private final HttpClientOnFirstCall http;
 
-    private AppDirect(MarketplaceEvents events, MarketplaceResults results, MarketplaceCredentials credentials, MarketplaceAnswers answers) {
+    private AppDirect(MarketplaceEvents events, MarketplaceResults results, MarketplaceCredentials credentials,
+                      MarketplaceAnswers answers, HttpClientOnFirstCall http) {
+        this.http = http;
         this.events = events;
         this.results = results;
         this.credentials = credentials;
         this.answers = answers;
     }
 
-    /** Builds the adapter for one marketplace; no request is made until a port is used. */
+    /**
+     * Builds the adapter for one marketplace; no request is made until a port is used, and the HTTP client (with
+     * the JDK's TLS trust store) is built on the first call or by {@link #prepare()}.
+     */
     public static AppDirect connect(AppDirectSettings settings) {
         // HTTP/1.1: plain-http marketplaces (tests, proxies) would otherwise get an h2c upgrade attempt on every new connection
-        HttpClient http = HttpClient.newBuilder()
+        HttpClientOnFirstCall http = new HttpClientOnFirstCall(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -32,7 +38,7 @@ public final class AppDirect {
                 // hopping to a pool thread: calls are blocking and bodies are read whole, so nothing waits there,
                 // and the benchmark spent fewer CPU per event and less time queued for a core
                 .executor(Runnable::run)
-                .build();
+                .build());
         MarketplaceOrigin origin = new MarketplaceOrigin(settings.marketplaceBaseUrl());
         AppDirectIntegrationApi api = AppDirectIntegrationApi.connect(origin.uri(), http, settings.connectTimeout(), settings.readTimeout());
         Authorization authorization;
@@ -47,7 +53,13 @@ public final class AppDirect {
         }
         AuthorizedCalls calls = new AuthorizedCalls(authorization);
         MarketplaceAnswers answers = new AnswersAdapter();
-        return new AppDirect(new EventsAdapter(origin, api, calls), new ResultsAdapter(origin, api, calls, answers), credentials, answers);
+        return new AppDirect(new EventsAdapter(origin, api, calls), new ResultsAdapter(origin, api, calls, answers), credentials,
+                answers, http);
+    }
+
+    /** Builds the HTTP client now (loading the JDK's TLS context), so that the first call does not wait for it. */
+    public void prepare() {
+        http.prepare();
     }
 
     public MarketplaceEvents events() {

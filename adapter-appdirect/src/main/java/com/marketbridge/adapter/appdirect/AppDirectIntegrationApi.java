@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
+import feign.Client;
 import feign.Feign;
 import feign.Headers;
 import feign.Param;
@@ -15,11 +16,9 @@ import feign.Retryer;
 import feign.codec.DecodeException;
 import feign.codec.Decoder;
 import feign.codec.ErrorDecoder;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** AppDirect's integration API: an event by its token, and the result of an event answered asynchronously. */
@@ -37,11 +36,11 @@ interface AppDirectIntegrationApi {
      * A client for the marketplace at {@code origin} over the shared {@code http} client. Redirects are not
      * followed (they could carry our credentials elsewhere) and retries are the callers' business.
      */
-    static AppDirectIntegrationApi connect(URI origin, HttpClient http, Duration connectTimeout, Duration readTimeout) {
+    static AppDirectIntegrationApi connect(URI origin, Client http, Duration connectTimeout, Duration readTimeout) {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Decoder jackson = new JacksonDecoder(json);
         return Feign.builder()
-                .client(new Http2Client(http))
+                .client(http)
                 .options(new Request.Options(connectTimeout, readTimeout, false))
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(json))

@@ -26,6 +26,21 @@ public final class WebhookServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
 
+    /**
+     * Jetty pads its contended counters to a cache line, and to size that padding it asks the JVM whether object
+     * references are compressed, through the platform MBean server: that one question starts JMX (about 170
+     * classes and every platform MBean registered, 0.1-0.2 s of CPU at a cold start). The answer is yes below a
+     * 32 GB heap, and then Jetty's own figure is 16 references to a 64-byte line; were it no, 16 would only pad
+     * more than needed. A value set on the command line wins.
+     */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
     private final Javalin app;
 
     private WebhookServer(Javalin app) {

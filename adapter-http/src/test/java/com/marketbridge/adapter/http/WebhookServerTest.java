@@ -67,6 +67,15 @@ class WebhookServerTest {
     }
 
     @Test
+    void jettySizesItsCacheLinePaddingWithoutStartingJmx() {
+        start(command -> new Outcome.Completed("c1:bob@contoso.test", "done"), null);
+
+        // set before Jetty first asks, so its MemoryUtils never reaches for the platform MBean server
+        assertThat(System.getProperty(WebhookServer.REFERENCES_PER_CACHE_LINE)).isEqualTo("16");
+        assertThat(org.eclipse.jetty.util.MemoryUtils.getReferencesPerCacheLine()).isEqualTo(16);
+    }
+
+    @Test
     void theDemoUrlPassesTheNotificationToTheUseCaseAndAnswersItsOutcomeAsJson() throws Exception {
         start(command -> new Outcome.Completed("c1:bob@contoso.test", "bob@contoso.test is subscribed to webex_meetings"), null);
 

@@ -3,16 +3,15 @@ package com.marketbridge.adapter.webex;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
 import feign.Feign;
 import feign.Headers;
 import feign.Param;
 import feign.Request;
 import feign.RequestLine;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,12 +68,12 @@ interface WebexApi {
     void removePerson(@Param("personId") String personId);
 
     /** Builds the client over the shared {@code http} client, with the settings' timeouts on every call. */
-    static WebexApi connect(WebexSettings settings, HttpClient http, AccessTokens tokens) {
+    static WebexApi connect(WebexSettings settings, Client http, AccessTokens tokens) {
         ObjectMapper json = new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         return Feign.builder()
-                .client(new Http2Client(http))
+                .client(http)
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
                 .encoder(new JacksonEncoder(json))

@@ -15,8 +15,10 @@ public final class WebexWholesale {
     private final WebexLocations locations;
     private final WebexExtensions extensions;
     private final WebexPeople people;
+    private final HttpClientOnFirstCall http;
 
-    private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings) {
+    private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings, HttpClientOnFirstCall http) {
+        this.http = http;
         this.customers = new WebexCustomersAdapter(api, calls);
         this.subscribers = new WebexSubscribersAdapter(api, calls);
         this.locations = new WebexLocationsAdapter(api, calls);
@@ -24,22 +26,30 @@ public final class WebexWholesale {
         this.people = new WebexPeopleAdapter(api, calls);
     }
 
-    /** Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. */
+    /**
+     * Connects nothing yet: the first call fetches a token (in refresh mode), builds the HTTP client (with the JDK's
+     * TLS trust store) unless {@link #prepare()} did, and opens the connection.
+     */
     public static WebexWholesale connect(WebexSettings settings) {
         AccessTokens tokens = settings.refreshing()
                 ? new RefreshingTokens(settings)
                 : new AccessTokens.Static(settings.staticToken());
         // one client for every call, so connections to Webex are pooled and kept alive
-        HttpClient http = HttpClient.newBuilder()
+        HttpClientOnFirstCall http = new HttpClientOnFirstCall(() -> HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // the client's own work (parsing a response, completing the call) runs where it arises instead of
                 // hopping to a pool thread: calls are blocking and bodies are read whole, so nothing waits there,
                 // and the benchmark spent fewer CPU per event and less time queued for a core
                 .executor(Runnable::run)
-                .build();
+                .build());
         return new WebexWholesale(WebexApi.connect(settings, http, tokens),
-                new WebexCalls(settings.retry(), tokens), settings);
+                new WebexCalls(settings.retry(), tokens), settings, http);
+    }
+
+    /** Builds the HTTP client now (loading the JDK's TLS context), so that the first call does not wait for it. */
+    public void prepare() {
+        http.prepare();
     }
 
     public WebexCustomers customers() {
