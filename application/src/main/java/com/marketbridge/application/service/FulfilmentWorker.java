@@ -151,17 +151,18 @@ public final class FulfilmentWorker implements AutoCloseable {
      * give back an extension at the company's location, or act on users of other subscriptions.
      */
     private boolean runsAlone(JournalEntry entry, String subscription) {
-        MarketplaceEvent event = entry.event();
-        boolean ownSubscriberOnly;
-        if (event instanceof SubscriptionOrdered order) {
-            ownSubscriberOnly = catalog.lookup(order.order().editionCode()) instanceof EditionLookup.Known known
-                    && !known.webexPackage().calling();
-        } else if (event instanceof SubscriptionCancelled) {
-            ownSubscriberOnly = subscriptions.find(subscription).filter(found -> found.users().size() == 1).isPresent();
-        } else {
-            ownSubscriberOnly = false;
+        if (customers.remembered(entry.lane()).isEmpty()) {
+            return true; // asked first: it is in memory, while a cancel's subscription is read from the store
         }
-        return !ownSubscriberOnly || customers.remembered(entry.lane()).isEmpty();
+        MarketplaceEvent event = entry.event();
+        if (event instanceof SubscriptionOrdered order) {
+            return !(catalog.lookup(order.order().editionCode()) instanceof EditionLookup.Known known
+                    && !known.webexPackage().calling());
+        }
+        if (event instanceof SubscriptionCancelled) {
+            return subscriptions.find(subscription).filter(found -> found.users().size() == 1).isEmpty();
+        }
+        return true;
     }
 
     /** One attempt; returns when to try again, or null when the event is finished. */
