@@ -8,12 +8,13 @@ import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcEventJournal;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
-import com.marketbridge.application.service.AsyncSettings;
-import com.marketbridge.application.service.FulfilmentSettings;
-import com.marketbridge.application.service.FulfilmentWorker;
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.application.service.HandleMarketplaceEventService;
-import com.marketbridge.application.service.Sleeper;
-import com.marketbridge.application.service.Webex;
+import com.marketbridge.application.service.fulfilment.Sleeper;
+import com.marketbridge.application.service.fulfilment.Webex;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.time.Clock;
@@ -95,8 +96,9 @@ final class Connector implements AutoCloseable {
             listening.thenAccept(WebhookServer::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        FulfilmentWorker worker = new FulfilmentWorker(webex, fulfilment, journal, journal.subscriptions(),
-                appDirect.results(), async);
+        FulfilmentWorker worker = new FulfilmentWorker(
+                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal), catalog, journal.subscriptions(),
+                journal, appDirect.results(), async, clock);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         worker.resumeJournal();
         return new Connector(journal, worker, server, appDirect, wholesale);

@@ -1,6 +1,6 @@
 package com.marketbridge.bootstrap;
 
-import com.marketbridge.application.service.DeactivationPolicy;
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.domain.customer.PostalAddress;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.net.URI;

@@ -3,7 +3,7 @@ package com.marketbridge.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.marketbridge.application.service.DeactivationPolicy;
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -6,6 +6,9 @@ import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceCredentials;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
+import com.marketbridge.application.service.scheduling.Ticket;
 import com.marketbridge.domain.event.AccountEvent;
 import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.event.MarketplaceEvent;
@@ -90,8 +93,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         if (!journal.recordNew(entry)) {
             return answerFromJournal(journal.find(event.token()).orElseThrow());
         }
-        Ticket ticket = new Ticket();
-        worker.enqueue(entry, ticket);
+        Ticket ticket = worker.enqueue(entry);
         try {
             return ticket.awaitAnswer(settings.responseBudget()).map(answer -> synchronousIfNeeded(event, answer))
                     .orElseGet(() -> accepted(event));

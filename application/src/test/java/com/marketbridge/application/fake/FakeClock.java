@@ -1,6 +1,6 @@
 package com.marketbridge.application.fake;
 
-import com.marketbridge.application.service.Sleeper;
+import com.marketbridge.application.service.fulfilment.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.marketbridge.application.port.out.WebexExtensions;
 import com.marketbridge.application.port.out.WebexLocations;
 import com.marketbridge.application.port.out.WebexPeople;
 import com.marketbridge.application.port.out.WebexSubscribers;
-import com.marketbridge.application.service.Webex;
+import com.marketbridge.application.service.fulfilment.Webex;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.NewCustomer;
 import com.marketbridge.domain.customer.PostalAddress;

@@ -1,5 +1,9 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
 import static com.marketbridge.application.service.Fixture.ALICE;
 import static com.marketbridge.application.service.Fixture.BOB;
 import static com.marketbridge.application.service.Fixture.COMPANY;
@@ -72,7 +76,8 @@ class AsynchronousFulfilmentTest {
     private void start(AsyncSettings settings) {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
-        worker = new FulfilmentWorker(webex.ports(), fulfilment, journal, subscriptions, results, settings);
+        worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions, journal),
+                fulfilment.catalog(), subscriptions, journal, results, settings, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
 

@@ -1,5 +1,10 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.application.fake.CallLog;
 import com.marketbridge.application.fake.FakeClock;
 import com.marketbridge.application.fake.FakeMarketplaceCredentials;
@@ -122,7 +127,8 @@ final class Fixture {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock,
                 deactivation);
         InMemoryEventJournal journal = new InMemoryEventJournal();
-        try (FulfilmentWorker worker = new FulfilmentWorker(webex.ports(), settings, journal, subscriptions, results, ASYNC)) {
+        try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, journal),
+                settings.catalog(), subscriptions, journal, results, ASYNC, clock)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
             InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
                     eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());

@@ -1,5 +1,6 @@
 package com.marketbridge.application.service;
 
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import static com.marketbridge.application.service.Fixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

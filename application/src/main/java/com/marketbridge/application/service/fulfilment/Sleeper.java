@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.scheduling;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.application.port.out.WebexCustomers;
 import com.marketbridge.application.port.out.WebexExtensions;

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.subscription.Subscription;

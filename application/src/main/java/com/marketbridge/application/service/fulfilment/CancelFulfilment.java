@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.SubscriptionCancelled;

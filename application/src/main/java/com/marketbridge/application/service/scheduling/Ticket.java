@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.domain.outcome.Outcome;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * comes second decides: the worker's first outcome goes back as the answer if the notification still
  * waits; once the notification stopped waiting, the result must be posted.
  */
-final class Ticket {
+public final class Ticket {
 
     /** For events resumed after a restart: nobody waits, every result is posted. */
     static final Ticket NOBODY_WAITS = new Ticket(true);
@@ -30,7 +30,7 @@ final class Ticket {
      * Waits up to {@code budget} for the worker's first outcome; empty when it did not come in time. Once the
      * worker {@link #claim() claimed} the answer, waits for it past the budget: it is being journaled.
      */
-    synchronized Optional<Outcome> awaitAnswer(Duration budget) throws InterruptedException {
+    public synchronized Optional<Outcome> awaitAnswer(Duration budget) throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
         for (long left = budget.toNanos(); answer == null && (claimed || left > 0); left = deadline - System.nanoTime()) {
             wait(claimed ? 0 : Math.max(1, left / 1_000_000));

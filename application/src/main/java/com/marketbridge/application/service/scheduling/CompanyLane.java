@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.scheduling;
 
 import java.util.ArrayList;
 import java.util.HashSet;

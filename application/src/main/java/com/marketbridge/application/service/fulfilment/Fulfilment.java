@@ -1,5 +1,6 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
+import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.MarketplaceEvent;
@@ -17,17 +18,21 @@ import com.marketbridge.domain.outcome.Outcome;
 /**
  * One attempt at an event: each subscription and user event type has its fulfilment; the types the
  * connector does not handle (legacy add-on events) are answered as not supported. Attempts are
- * idempotent, so a retry or a replay continues where the last one stopped.
+ * idempotent, so a retry or a replay continues where the last one stopped. A company's provisioned Webex
+ * customer is remembered (in the journal), so later events skip the lookup.
  */
-final class Fulfilment {
+public final class Fulfilment {
 
+    private final RememberedCustomers customers;
     private final OrderFulfilment orders;
     private final ChangeFulfilment changes;
     private final CancelFulfilment cancels;
     private final NoticeFulfilment notices;
     private final UserFulfilment users;
 
-    Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions) {
+    public Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions, EventJournal journal) {
+        this.customers = new RememberedCustomers(webex.customers(), journal);
+        webex = new Webex(customers, webex.subscribers(), webex.locations(), webex.extensions(), webex.people());
         SubscriptionRecords records = new SubscriptionRecords(webex, subscriptions, settings);
         this.orders = new OrderFulfilment(webex, settings, records);
         this.changes = new ChangeFulfilment(webex, settings, records);
@@ -36,7 +41,17 @@ final class Fulfilment {
         this.users = new UserFulfilment(webex, settings, records);
     }
 
-    Outcome attempt(MarketplaceEvent event) {
+    /** Whether the company's Webex customer is known to be provisioned, without asking Webex. */
+    public boolean knowsCustomerOf(String companyUuid) {
+        return customers.remembered(companyUuid).isPresent();
+    }
+
+    /** Forgets the company's customer after Webex rejected work for it: the next event looks it up again. */
+    public void forgetCustomerOf(String companyUuid) {
+        customers.forget(companyUuid);
+    }
+
+    public Outcome attempt(MarketplaceEvent event) {
         try {
             if (event instanceof SubscriptionOrdered order) {
                 return orders.fulfil(order);

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 /** What a DEACTIVATED notice does: remove the users' subscribers (the default), or nothing at all. */
 public enum DeactivationPolicy {

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.marketbridge.application.service;
+package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;

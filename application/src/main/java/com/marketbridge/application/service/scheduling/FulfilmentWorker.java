@@ -1,0 +1,190 @@
+package com.marketbridge.application.service.scheduling;
+
+import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.MarketplaceResults;
+import com.marketbridge.application.port.out.Subscriptions;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.outcome.Outcome;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Works on journaled events in the background, on a bounded pool: one lane per company, in arrival order
+ * ({@link CompanyLane}), where events run side by side as {@link SideBySide} allows. An event that waits (for
+ * Webex to provision, or after a transient failure) is retried with backoff until its deadline, and keeps its
+ * place meanwhile. Results the marketplace did not get as an answer go to {@link ResultDelivery}. Every state
+ * change is written to the journal first, so a restart resumes it all.
+ */
+public final class FulfilmentWorker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
+
+    private final Fulfilment fulfilment;
+    private final SideBySide sideBySide;
+    private final EventJournal journal;
+    private final Transitions transitions;
+    private final ResultDelivery delivery;
+    private final WorkerThreads threads;
+    private final AsyncSettings settings;
+    private final Clock clock;
+    private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
+
+    public FulfilmentWorker(Fulfilment fulfilment, EditionCatalog catalog, Subscriptions subscriptions,
+                            EventJournal journal, MarketplaceResults results, AsyncSettings settings, Clock clock) {
+        this.fulfilment = fulfilment;
+        this.sideBySide = new SideBySide(catalog, subscriptions);
+        this.journal = journal;
+        this.settings = settings;
+        this.clock = clock;
+        this.transitions = new Transitions(journal);
+        this.threads = new WorkerThreads(settings.workers(), clock);
+        this.delivery = new ResultDelivery(results, journal, transitions, threads, settings, clock);
+    }
+
+    /** Takes up what the journal says is unfinished or undelivered, as after a restart. */
+    public void resumeJournal() {
+        for (JournalEntry entry : journal.needingWork()) {
+            if (entry.state().isFinished()) {
+                delivery.deliver(entry);
+            } else {
+                LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
+                enqueue(entry, Ticket.NOBODY_WAITS);
+            }
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Queues the journaled event in its company's lane; the ticket receives the outcome of its first attempt. */
+    public Ticket enqueue(JournalEntry entry) {
+        Ticket ticket = new Ticket();
+        enqueue(entry, ticket);
+        return ticket;
+    }
+
+    private void enqueue(JournalEntry entry, Ticket ticket) {
+        Task task = new Task(entry, ticket);
+        boolean alone = sideBySide.runsAlone(entry.event(), fulfilment.knowsCustomerOf(entry.lane()));
+        List<Task> start;
+        synchronized (lanes) {
+            CompanyLane<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new CompanyLane<>());
+            lane.add(task, SideBySide.subscriptionOf(entry.event()), alone);
+            start = lane.startable();
+        }
+        start.forEach(this::submit);
+    }
+
+    private void submit(Task task) {
+        threads.execute(() -> run(task));
+    }
+
+    private void run(Task task) {
+        Instant retryAt;
+        try {
+            retryAt = attempt(task);
+        } catch (RuntimeException e) {
+            // the journal could not record a step: the event keeps its place in its lane, so the company's later
+            // events neither overtake it nor wait forever, and is tried again once the store may be back
+            retryAt = clock.instant().plus(settings.backoff(1));
+            LOG.log(Level.ERROR, "event=" + task.entry.event().token() + " could not be journaled; trying again at "
+                    + retryAt, e);
+        }
+        if (retryAt != null) {
+            threads.schedule(retryAt, () -> run(task));
+            return;
+        }
+        List<Task> start;
+        synchronized (lanes) {
+            CompanyLane<Task> lane = lanes.get(task.entry.lane());
+            lane.finish(task);
+            start = lane.startable();
+            if (lane.isEmpty()) {
+                lanes.remove(task.entry.lane());
+            }
+        }
+        start.forEach(this::submit);
+    }
+
+    /** One attempt; returns when to try again, or null when the event is finished. */
+    private Instant attempt(Task task) {
+        JournalEntry entry = transitions.record(task.entry.processing(clock.instant()));
+        Outcome outcome = safely(entry);
+        Instant now = clock.instant();
+        if (isWorthRetrying(outcome)) {
+            Instant next = now.plus(settings.backoff(entry.attempts()));
+            if (next.isBefore(entry.deadline())) {
+                task.entry = transitions.record(entry.waiting(outcome, next, now));
+                task.ticket.offerProgress(outcome instanceof Outcome.InProgress progress ? progress
+                        : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
+                return next;
+            }
+            outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
+                    + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
+        }
+        boolean answering = task.ticket.claim();
+        JournalEntry finished = entry.finished(outcome, now);
+        try {
+            // journaled before the answer leaves, so a duplicate notification right after it is answered the same;
+            // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
+            finished = transitions.record(answering || entry.event().answeredSynchronouslyOnly()
+                    ? finished.delivered(now)
+                    : finished.answeredAsynchronously(now));
+            task.entry = finished;
+        } finally {
+            if (answering) {
+                task.ticket.answer(outcome);
+            }
+        }
+        if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
+            fulfilment.forgetCustomerOf(finished.lane());
+        }
+        if (!finished.resultDelivered()) {
+            delivery.deliver(finished);
+        }
+        return null;
+    }
+
+    private Outcome safely(JournalEntry entry) {
+        try {
+            return fulfilment.attempt(entry.event());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.ERROR, "event=" + entry.event().token() + " failed unexpectedly (reference " + reference + ")", e);
+            return new Outcome.Failed(FailureReason.INTERNAL_ERROR,
+                    "The connector failed unexpectedly; its log has the details under reference " + reference);
+        }
+    }
+
+    private static boolean isWorthRetrying(Outcome outcome) {
+        return outcome instanceof Outcome.InProgress
+                || outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_UNAVAILABLE;
+    }
+
+    /** Stops taking work; an interrupted attempt resumes from the journal on the next start. */
+    @Override
+    public void close() {
+        threads.close();
+    }
+
+    /** An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it. */
+    private static final class Task {
+        private JournalEntry entry;
+        private final Ticket ticket;
+
+        Task(JournalEntry entry, Ticket ticket) {
+            this.entry = entry;
+            this.ticket = ticket;
+        }
+    }
+}

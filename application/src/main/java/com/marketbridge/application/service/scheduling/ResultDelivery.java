@@ -1,0 +1,75 @@
+package com.marketbridge.application.service.scheduling;
+
+import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.MarketplaceResults;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.outcome.FailureReason;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Posts the results the marketplace did not get as an answer, and again with backoff while it is unavailable,
+ * until a grace period after the event's deadline; a result still not taken then is parked for an operator.
+ */
+final class ResultDelivery {
+
+    /** How long after its event's deadline a result is still offered to the marketplace. */
+    static final Duration GRACE = Duration.ofHours(1);
+
+    private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
+
+    private final MarketplaceResults results;
+    private final EventJournal journal;
+    private final Transitions transitions;
+    private final WorkerThreads threads;
+    private final AsyncSettings settings;
+    private final Clock clock;
+
+    ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, WorkerThreads threads,
+                   AsyncSettings settings, Clock clock) {
+        this.results = results;
+        this.journal = journal;
+        this.transitions = transitions;
+        this.threads = threads;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Posts the finished event's result on a worker thread. */
+    void deliver(JournalEntry entry) {
+        threads.execute(() -> deliverNow(entry, 1));
+    }
+
+    private void deliverNow(JournalEntry entry, int attempt) {
+        EventToken token = entry.event().token();
+        Instant next = clock.instant().plus(settings.backoff(attempt));
+        try {
+            journal.makeDurable(); // the result must not announce changes a crash could still take back
+            results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
+        } catch (UpstreamException e) {
+            if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(entry.deadline().plus(GRACE))) {
+                LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
+                threads.schedule(next, () -> deliverNow(entry, attempt + 1));
+            } else {
+                LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
+                transitions.record(entry.parked(clock.instant()));
+            }
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "event=" + token + " result not delivered: the journal failed; retrying at " + next, e);
+            threads.schedule(next, () -> deliverNow(entry, attempt + 1));
+            return;
+        }
+        LOG.log(Level.INFO, "event={0} result delivered", token);
+        try {
+            transitions.record(entry.delivered(clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
+                    + "the next start posts it again", e);
+        }
+    }
+}
