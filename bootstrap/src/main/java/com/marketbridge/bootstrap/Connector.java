@@ -74,15 +74,14 @@ final class Connector implements AutoCloseable {
                 settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));
         answering.complete(appDirect.answers());
         WebexWholesale wholesale = WebexWholesale.connect(WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
-                        settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken())
-                .withExtensionRange(settings.extensionFrom(), settings.extensionTo()));
+                        settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken()));
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
         EditionCatalog catalog = EditionCatalog.of(settings.editionPackages(), EditionCatalog.DEFAULT_CALLING_PACKAGES);
         CustomerTemplate template = new CustomerTemplate(settings.provisioningId(), settings.customerPackages(),
                 settings.address(), settings.timezone());
         FulfilmentSettings fulfilment = new FulfilmentSettings(catalog, template, settings.provisioningWait(),
-                POLL_INTERVAL, clock, Sleeper.system(), settings.deactivationPolicy());
+                POLL_INTERVAL, clock, Sleeper.system(), settings.deactivationPolicy(), settings.extensions());
         AsyncSettings async = new AsyncSettings(settings.responseBudget(), settings.eventDeadline(),
                 AsyncSettings.DEFAULTS.firstRetry(), AsyncSettings.DEFAULTS.maxRetry(), settings.workers(),
                 AsyncSettings.DEFAULTS.resultAttemptBudget());
@@ -97,7 +96,7 @@ final class Connector implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         FulfilmentWorker worker = new FulfilmentWorker(
-                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal), catalog, journal.subscriptions(),
+                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal.reservations(), journal), catalog, journal.subscriptions(),
                 journal, appDirect.results(), async, clock);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         worker.resumeJournal();

@@ -2,6 +2,7 @@ package com.marketbridge.bootstrap;
 
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.domain.customer.PostalAddress;
+import com.marketbridge.domain.subscription.ExtensionRange;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ record Settings(
         String basicUsername, String basicPassword, String oauth1ConsumerKey, String oauth1ConsumerSecret,
         URI webexBaseUrl, String webexToken, String webexClientId, String webexClientSecret, String webexRefreshToken,
         String provisioningId, List<String> customerPackages, PostalAddress address, String timezone,
-        Map<String, String> editionPackages, int extensionFrom, int extensionTo,
+        Map<String, String> editionPackages, ExtensionRange extensions,
         int port, URI publicBaseUrl, Path dataDir, Duration provisioningWait,
         Duration responseBudget, Duration eventDeadline, int workers, DeactivationPolicy deactivationPolicy) {
 
@@ -95,7 +96,7 @@ record Settings(
         return new Settings(marketplace, clientId, clientSecret, basicUser, basicPassword, consumerKey, consumerSecret,
                 webex, token, webexClientId, webexClientSecret, refreshToken, provisioningId, packages,
                 new PostalAddress(line1, city, in.optional("STATE"), in.optional("ZIP_CODE"), country), timezone,
-                editions, extensionFrom, extensionTo, port, publicBaseUrl, dataDir, Duration.ofMillis(waitMillis),
+                editions, new ExtensionRange(extensionFrom, extensionTo), port, publicBaseUrl, dataDir, Duration.ofMillis(waitMillis),
                 Duration.ofMillis(budgetMillis), Duration.ofMinutes(deadlineMinutes), workers,
                 DeactivationPolicy.valueOf(deactivation.toUpperCase(java.util.Locale.ROOT)));
     }
@@ -120,7 +121,7 @@ record Settings(
         shown.put("ADDRESS", address);
         shown.put("TIMEZONE", timezone);
         shown.put("EDITION_PACKAGES", editionPackages);
-        shown.put("EXTENSION_FROM..EXTENSION_TO", extensionFrom + ".." + extensionTo);
+        shown.put("EXTENSION_FROM..EXTENSION_TO", extensions.from() + ".." + extensions.to());
         shown.put("PORT", port);
         shown.put("PUBLIC_BASE_URL", publicBaseUrl);
         shown.put("DATA_DIR", dataDir);

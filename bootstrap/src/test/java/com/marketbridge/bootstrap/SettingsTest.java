@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
+import com.marketbridge.domain.subscription.ExtensionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -56,8 +57,7 @@ class SettingsTest {
         assertThat(settings.webexBaseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
         assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(settings.editionPackages()).containsEntry("webex_suite", "webex_suite").hasSize(3);
-        assertThat(settings.extensionFrom()).isEqualTo(2000);
-        assertThat(settings.extensionTo()).isEqualTo(8999);
+        assertThat(settings.extensions()).isEqualTo(new ExtensionRange(2000, 8999));
     }
 
     @Test

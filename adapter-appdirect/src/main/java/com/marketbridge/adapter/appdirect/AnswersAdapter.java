@@ -26,7 +26,7 @@ final class AnswersAdapter implements MarketplaceAnswers {
                 case MAX_USERS_REACHED -> MAX_USERS_REACHED;
                 case UNKNOWN_EDITION, CONFIGURATION_ERROR -> CONFIGURATION_ERROR;
                 case UPSTREAM_UNAVAILABLE -> TRANSPORT_ERROR;
-                case UPSTREAM_REJECTED, INTERNAL_ERROR -> UNKNOWN_ERROR;
+                case UPSTREAM_REJECTED, EXTENSION_TAKEN, INTERNAL_ERROR -> UNKNOWN_ERROR;
             };
         }
     }

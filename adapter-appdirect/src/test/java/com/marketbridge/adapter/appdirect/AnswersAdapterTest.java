@@ -26,6 +26,7 @@ class AnswersAdapterTest {
             Map.entry(FailureReason.CONFIGURATION_ERROR, "CONFIGURATION_ERROR"),
             Map.entry(FailureReason.UPSTREAM_UNAVAILABLE, "TRANSPORT_ERROR"),
             Map.entry(FailureReason.UPSTREAM_REJECTED, "UNKNOWN_ERROR"),
+            Map.entry(FailureReason.EXTENSION_TAKEN, "UNKNOWN_ERROR"),
             Map.entry(FailureReason.INTERNAL_ERROR, "UNKNOWN_ERROR"));
 
     private final MarketplaceAnswers answers = new AnswersAdapter();

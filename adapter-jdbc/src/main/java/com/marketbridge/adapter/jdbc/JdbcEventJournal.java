@@ -1,6 +1,7 @@
 package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.ExtensionReservations;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
@@ -99,6 +100,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final Subscriptions subscriptions = new JdbcSubscriptions(this);
+    private final ExtensionReservations reservations = new JdbcExtensionReservations(this);
     private final GroupCommit groupCommit = new GroupCommit(this::writeOut);
     private long writes;
     private boolean closed;
@@ -321,6 +323,11 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     /** The subscriptions kept in the same database, open and closed with this journal. */
     public Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    /** The extension reservations kept in the same database, open and closed with this journal. */
+    public ExtensionReservations reservations() {
+        return reservations;
     }
 
     @Override

@@ -18,6 +18,22 @@ final class WebexAssumptions {
     static final Pattern USER_EXISTS_WORDING =
             Pattern.compile("already (associated|exists|in use|belongs)", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * How many extensions one {@code validateExtensions} call carries. Webex documents no maximum (its schema has
+     * no {@code maxItems}, and the SDKs send whatever list they are given); 100 is Webex's usual page size.
+     */
+    static final int EXTENSIONS_PER_VALIDATION = 100;
+
+    /** validateExtensions' code for an extension already used at the location (e.g. by a call park). */
+    static final int EXTENSION_TAKEN_ERROR_CODE = 9495;
+
+    /**
+     * Webex does not document the status of a subscriber create whose extension is taken meanwhile, so a 4xx with
+     * code 9495 or this wording counts as "taken"; it is matched before the user-exists wording, which it resembles.
+     */
+    static final Pattern EXTENSION_TAKEN_WORDING =
+            Pattern.compile("extension\\b.*\\b(already (assigned|in use|exists)|not available)", Pattern.CASE_INSENSITIVE);
+
     /** The precheck's 200 {@code message} when it passed; anything else is a refusal. */
     static final String PRECHECK_PASSED = "success";
 

@@ -99,8 +99,10 @@ final class WebexCalls {
         FailureReason reason = switch (failure.status()) {
             case 401, 403 -> FailureReason.CONFIGURATION_ERROR;
             case 404 -> subject.notFound();
-            case 400, 409, 422 -> subject.aboutUsers() && userExists(failure)
-                    ? FailureReason.USER_ALREADY_EXISTS : FailureReason.UPSTREAM_REJECTED;
+            case 400, 409, 422 -> !subject.aboutUsers() ? FailureReason.UPSTREAM_REJECTED
+                    : extensionTaken(failure) ? FailureReason.EXTENSION_TAKEN
+                    : userExists(failure) ? FailureReason.USER_ALREADY_EXISTS
+                    : FailureReason.UPSTREAM_REJECTED;
             default -> FailureReason.UPSTREAM_REJECTED;
         };
         String message = switch (failure.status()) {
@@ -111,6 +113,11 @@ final class WebexCalls {
         };
         LOG.warn("{} (trackingId {})", message, failure.trackingId());
         return new UpstreamException(reason, message, failure.trackingId());
+    }
+
+    private static boolean extensionTaken(WebexFailure failure) {
+        return failure.errorCode().filter(code -> code == WebexAssumptions.EXTENSION_TAKEN_ERROR_CODE).isPresent()
+                || WebexAssumptions.EXTENSION_TAKEN_WORDING.matcher(failure.description()).find();
     }
 
     private static boolean userExists(WebexFailure failure) {

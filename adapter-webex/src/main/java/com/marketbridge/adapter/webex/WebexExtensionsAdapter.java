@@ -3,60 +3,42 @@ package com.marketbridge.adapter.webex;
 import com.marketbridge.adapter.webex.WebexCalls.Subject;
 import com.marketbridge.application.port.out.WebexExtensions;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
-/**
- * Free extensions found with {@code validateExtensions}: the configured range is scanned from the bottom,
- * a batch of candidates per call, for a bounded number of calls, so the same state gives the same answer.
- */
+/** Free extensions of a location, asked of Webex with {@code validateExtensions}. */
 final class WebexExtensionsAdapter implements WebexExtensions {
-
-    static final int CANDIDATES_PER_CALL = 10;
-    static final int MAX_CALLS = 5;
 
     private final WebexApi api;
     private final WebexCalls calls;
-    private final int from;
-    private final int to;
 
-    WebexExtensionsAdapter(WebexApi api, WebexCalls calls, int from, int to) {
+    WebexExtensionsAdapter(WebexApi api, WebexCalls calls) {
         this.api = api;
         this.calls = calls;
-        this.from = from;
-        this.to = to;
     }
 
     @Override
-    public Optional<String> findFree(String orgId, String locationId) {
-        for (int call = 0; call < MAX_CALLS; call++) {
-            int first = from + call * CANDIDATES_PER_CALL;
-            if (first > to) {
-                break;
-            }
-            List<String> candidates = IntStream.rangeClosed(first, Math.min(to, first + CANDIDATES_PER_CALL - 1))
-                    .mapToObj(Integer::toString).toList();
-            ExtensionVerdictDto verdict = calls.call("validate extensions", Subject.LOCATION,
-                    () -> api.validateExtensions(orgId, locationId, new ExtensionCandidatesDto(candidates)));
-            Optional<String> free = firstValid(candidates, verdict);
-            if (free.isPresent()) {
-                return free;
-            }
-        }
-        return Optional.empty();
+    public int maxCandidates() {
+        return WebexAssumptions.EXTENSIONS_PER_VALIDATION;
     }
 
-    private static Optional<String> firstValid(List<String> candidates, ExtensionVerdictDto verdict) {
-        if ("OK".equalsIgnoreCase(verdict.status())) {
-            return Optional.of(candidates.get(0));
+    /** {@code OK} means every candidate is valid; otherwise only those Webex lists as {@code VALID} are free. */
+    @Override
+    public Set<String> free(String orgId, String locationId, List<String> candidates) {
+        if (candidates.size() > maxCandidates()) {
+            throw new IllegalArgumentException("at most " + maxCandidates() + " candidates per call, got " + candidates.size());
         }
-        Map<String, String> states = verdict.extensionStatus() == null ? Map.of()
-                : verdict.extensionStatus().stream().collect(Collectors.toMap(
-                        ExtensionVerdictDto.StateDto::extension, ExtensionVerdictDto.StateDto::state,
-                        (one, other) -> one));
-        return candidates.stream().filter(candidate -> "VALID".equalsIgnoreCase(states.get(candidate))).findFirst();
+        ExtensionVerdictDto verdict = calls.call("validate extensions", Subject.LOCATION,
+                () -> api.validateExtensions(orgId, locationId, new ExtensionCandidatesDto(candidates)));
+        if (verdict != null && "OK".equalsIgnoreCase(verdict.status())) {
+            return Set.copyOf(candidates);
+        }
+        List<ExtensionVerdictDto.StateDto> states = verdict == null || verdict.extensionStatus() == null
+                ? List.of() : verdict.extensionStatus();
+        return states.stream().filter(Objects::nonNull)
+                .filter(state -> "VALID".equalsIgnoreCase(state.state()) && candidates.contains(state.extension()))
+                .map(ExtensionVerdictDto.StateDto::extension)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

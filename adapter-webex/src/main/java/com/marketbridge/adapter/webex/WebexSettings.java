@@ -8,11 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * How to reach Webex Wholesale: the base URL, exactly one token mode (a static bearer token, or OAuth
- * refresh credentials), timeouts, the extension range new calling users are numbered from, and the retry policy.
+ * refresh credentials), timeouts and the retry policy.
  */
 public record WebexSettings(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken,
-                            Duration connectTimeout, Duration readTimeout, int extensionFrom, int extensionTo,
-                            RetryPolicy retry, Clock clock) {
+                            Duration connectTimeout, Duration readTimeout, RetryPolicy retry, Clock clock) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://webexapis.com/v1");
     static final String TOKEN_MODES = "set either WEBEX_TOKEN, or all of WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET"
@@ -34,33 +33,25 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
         if (!onlyStatic && !onlyRefresh) {
             throw new IllegalArgumentException("Webex credentials: " + TOKEN_MODES + ", not a mix");
         }
-        if (extensionFrom < 0 || extensionTo < extensionFrom) {
-            throw new IllegalArgumentException("the extension range " + extensionFrom + "-" + extensionTo + " is empty");
-        }
     }
 
     /**
-     * Settings with the documented defaults: connect 5 s, read 20 s, extensions 2000-8999, the default retry
+     * Settings with the documented defaults: connect 5 s, read 20 s, the default retry
      * policy and the UTC clock. Give either {@code staticToken} or all three refresh credentials.
      */
     public static WebexSettings of(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), 2000, 8999, RetryPolicy.DEFAULT, Clock.systemUTC());
-    }
-
-    public WebexSettings withExtensionRange(int from, int to) {
-        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, from, to, retry, clock);
+                Duration.ofSeconds(20), RetryPolicy.DEFAULT, Clock.systemUTC());
     }
 
     public WebexSettings withRetry(RetryPolicy policy) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, extensionFrom, extensionTo, policy, clock);
+                readTimeout, policy, clock);
     }
 
     public WebexSettings withClock(Clock newClock) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, extensionFrom, extensionTo, retry, newClock);
+                readTimeout, retry, newClock);
     }
 
     public boolean refreshing() {
@@ -71,8 +62,7 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
     public String toString() {
         return "WebexSettings[baseUrl=" + baseUrl + ", staticToken=" + mask(staticToken) + ", clientId=" + clientId
                 + ", clientSecret=" + mask(clientSecret) + ", refreshToken=" + mask(refreshToken)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", extensions="
-                + extensionFrom + "-" + extensionTo + ", retry=" + retry + ", clock=" + clock + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + ", clock=" + clock + "]";
     }
 
     private static String mask(String secret) {

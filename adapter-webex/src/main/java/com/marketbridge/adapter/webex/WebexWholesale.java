@@ -22,7 +22,7 @@ public final class WebexWholesale {
         this.customers = new WebexCustomersAdapter(api, calls);
         this.subscribers = new WebexSubscribersAdapter(api, calls);
         this.locations = new WebexLocationsAdapter(api, calls);
-        this.extensions = new WebexExtensionsAdapter(api, calls, settings.extensionFrom(), settings.extensionTo());
+        this.extensions = new WebexExtensionsAdapter(api, calls);
         this.people = new WebexPeopleAdapter(api, calls);
     }
 

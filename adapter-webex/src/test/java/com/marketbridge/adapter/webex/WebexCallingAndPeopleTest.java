@@ -12,8 +12,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketbridge.domain.customer.PostalAddress;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -49,33 +51,40 @@ class WebexCallingAndPeopleTest extends WireMockWebex {
     }
 
     @Test
-    void givenTakenNumbersAtTheBottom_findFree_returnsTheFirstValidCandidateFromOneCall() {
+    void givenSomeCandidatesTaken_free_answersOnlyThoseWebexListsAsValidFromOneCall() {
         wm.stubFor(post(urlEqualTo(VALIDATE_EXTENSIONS)).willReturn(okJson(json("validate-extensions-some-taken.json"))));
 
-        assertThat(webex.extensions().findFree("ORG1", "LOC1")).contains("2003");
-        wm.verify(1, postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)).withRequestBody(equalToJson(candidates(2000))));
+        assertThat(webex.extensions().free("ORG1", "LOC1", candidates(2000, 10))).containsExactlyInAnyOrder("2003", "2004");
+        wm.verify(1, postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS))
+                .withRequestBody(equalToJson(body(candidates(2000, 10)))));
     }
 
     @Test
-    void givenTheFirstBatchAllTaken_findFree_checksTheNextBatchAndTakesItsFirstWhenAllAreValid() {
-        stubInSequence(() -> post(urlEqualTo(VALIDATE_EXTENSIONS)),
-                okJson("{\"status\":\"ERRORS\",\"extensionStatus\":[" + IntStream.rangeClosed(2000, 2009)
-                        .mapToObj(n -> "{\"extension\":\"" + n + "\",\"state\":\"DUPLICATE\"}")
-                        .collect(Collectors.joining(",")) + "]}"),
-                okJson(json("validate-extensions-ok.json")));
+    void givenAnOkVerdict_free_answersEveryCandidate() {
+        wm.stubFor(post(urlEqualTo(VALIDATE_EXTENSIONS)).willReturn(okJson(json("validate-extensions-ok.json"))));
 
-        assertThat(webex.extensions().findFree("ORG1", "LOC1")).contains("2010");
-        wm.verify(postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)).withRequestBody(equalToJson(candidates(2010))));
-        wm.verify(2, postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)));
+        List<String> candidates = candidates(2000, webex.extensions().maxCandidates());
+
+        assertThat(webex.extensions().free("ORG1", "LOC1", candidates)).containsExactlyInAnyOrderElementsOf(candidates);
+        wm.verify(postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)).withRequestBody(equalToJson(body(candidates))));
     }
 
     @Test
-    void givenEveryCandidateTaken_findFree_givesUpEmptyAfterABoundedNumberOfCalls() {
-        wm.stubFor(post(urlEqualTo(VALIDATE_EXTENSIONS)).willReturn(okJson("{\"status\":\"ERRORS\",\"extensionStatus\":[]}")));
+    void givenAVerdictNamingNumbersNotAsked_free_ignoresThem() {
+        wm.stubFor(post(urlEqualTo(VALIDATE_EXTENSIONS)).willReturn(okJson(
+                "{\"status\":\"ERRORS\",\"extensionStatus\":[{\"extension\":\"9999\",\"state\":\"VALID\"},null,"
+                        + "{\"extension\":\"2001\",\"state\":\"VALID\"}]}")));
 
-        assertThat(webex.extensions().findFree("ORG1", "LOC1")).isEmpty();
-        wm.verify(WebexExtensionsAdapter.MAX_CALLS, postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)));
-        wm.verify(postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)).withRequestBody(equalToJson(candidates(2040))));
+        assertThat(webex.extensions().free("ORG1", "LOC1", candidates(2000, 2))).containsExactly("2001");
+    }
+
+    @Test
+    void givenMoreCandidatesThanOneCallTakes_free_refusesWithoutCallingWebex() {
+        List<String> tooMany = candidates(2000, webex.extensions().maxCandidates() + 1);
+
+        assertThatThrownBy(() -> webex.extensions().free("ORG1", "LOC1", tooMany))
+                .isInstanceOf(IllegalArgumentException.class);
+        wm.verify(0, postRequestedFor(urlEqualTo(VALIDATE_EXTENSIONS)));
     }
 
     @Test
@@ -103,8 +112,11 @@ class WebexCallingAndPeopleTest extends WireMockWebex {
         assertThat(webex.people().remove("ORG1", EMAIL)).isFalse();
     }
 
-    private static String candidates(int from) {
-        return IntStream.range(from, from + WebexExtensionsAdapter.CANDIDATES_PER_CALL)
-                .mapToObj(n -> "\"" + n + "\"").collect(Collectors.joining(",", "{\"extensions\":[", "]}"));
+    private static List<String> candidates(int from, int count) {
+        return IntStream.range(from, from + count).mapToObj(Integer::toString).toList();
+    }
+
+    private static String body(List<String> candidates) {
+        return candidates.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "{\"extensions\":[", "]}"));
     }
 }

@@ -20,8 +20,6 @@ class WebexSettingsTest {
         assertThat(settings.refreshing()).isFalse();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(settings.extensionFrom()).isEqualTo(2000);
-        assertThat(settings.extensionTo()).isEqualTo(8999);
         assertThat(settings.retry()).isEqualTo(new WebexSettings.RetryPolicy(4, Duration.ofSeconds(60), Duration.ofMillis(200)));
     }
 
@@ -31,15 +29,6 @@ class WebexSettingsTest {
 
         assertThat(settings.refreshing()).isTrue();
         assertThat(settings.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
-    }
-
-    @Test
-    void theExtensionRangeCanBeNarrowedButNotEmptied() {
-        WebexSettings settings = WebexSettings.of(WebexSettings.DEFAULT_BASE_URL, "t", null, null, null);
-
-        assertThat(settings.withExtensionRange(100, 199)).extracting(WebexSettings::extensionFrom, WebexSettings::extensionTo)
-                .containsExactly(100, 199);
-        assertThatThrownBy(() -> settings.withExtensionRange(200, 199)).hasMessageContaining("200-199");
     }
 
     @Test

@@ -65,6 +65,21 @@ class WebexSubscribersAdapterTest extends WireMockWebex {
                 });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"message\":\"Conflict\",\"errors\":[{\"errorCode\":9495,\"description\":\"Not available.\"}],\"trackingId\":\"T1\"}",
+            "{\"message\":\"[Error 9495] The extension is not available. It is already assigned as a Call Park Extension.\"}",
+            "{\"errors\":[{\"description\":\"Extension 2001 already in use at this location.\"}]}"})
+    void givenWebexSaysTheExtensionIsTaken_create_failsExtensionTakenNotUserExists(String body) {
+        wm.stubFor(post(urlEqualTo("/v1/wholesale/subscribers")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+
+        assertThatThrownBy(() -> webex.subscribers().create(new NewSubscriber("CUST1", EMAIL, "Maria", "Lopez", CALLING,
+                new CallingAssignment("LOC1", "2001"))))
+                .isInstanceOfSatisfying(UpstreamException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.EXTENSION_TAKEN));
+    }
+
     @Test
     void givenAnotherPrecheckError_validate_failsAsRejectedWithWebexDescriptionAndTrackingId() {
         wm.stubFor(post(urlEqualTo(VALIDATE)).willReturn(aResponse().withStatus(400)

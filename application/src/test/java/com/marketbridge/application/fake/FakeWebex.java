@@ -21,13 +21,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 
 /**
  * An in-memory Webex Wholesale organization tree behind every Webex port, recording each call in a {@link CallLog}.
@@ -48,8 +49,8 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private final Set<String> people = new HashSet<>();
     private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
     private SubscriberStatus newSubscriberStatus = SubscriberStatus.PROVISIONED;
-    private int firstExtension = 2000;
-    private int lastExtension = 2009;
+    private final Map<String, CallingAssignment> callingBySubscriber = new HashMap<>();
+    private int maxCandidates = 100;
     private int subscriberCount;
 
     public FakeWebex(CallLog log) {
@@ -87,10 +88,9 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         return this;
     }
 
-    /** The extensions {@link #findFree} chooses from, lowest first; {@code 2000..2009} unless told otherwise. */
-    public synchronized FakeWebex extensionRange(int first, int last) {
-        firstExtension = first;
-        lastExtension = last;
+    /** How many candidates one {@link #free} call takes; 100 unless told otherwise. */
+    public synchronized FakeWebex maxCandidates(int max) {
+        maxCandidates = max;
         return this;
     }
 
@@ -195,8 +195,11 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
                 + describe(subscriber.optionalCalling()));
         synchronized (this) {
             refuseExistingPerson(subscriber.email(), orgIdOf(subscriber.customerId()));
-            subscriber.optionalCalling().ifPresent(calling -> takeExtension(calling.locationId(), calling.extension()));
-            return addSubscriber(subscriber.customerId(), subscriber.email(), subscriber.webexPackage().name(), newSubscriberStatus);
+            subscriber.optionalCalling().ifPresent(this::refuseTakenExtension);
+            WebexSubscriber created = addSubscriber(subscriber.customerId(), subscriber.email(),
+                    subscriber.webexPackage().name(), newSubscriberStatus);
+            subscriber.optionalCalling().ifPresent(calling -> giveExtension(created, calling));
+            return created;
         }
     }
 
@@ -217,7 +220,8 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             if (current == null) {
                 throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
             }
-            calling.ifPresent(assignment -> takeExtension(assignment.locationId(), assignment.extension()));
+            calling.ifPresent(this::refuseTakenExtension);
+            calling.ifPresent(assignment -> giveExtension(current, assignment));
             WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(), current.status());
             subscribers.put(key, changed);
             return changed;
@@ -228,9 +232,12 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     public void remove(WebexSubscriber subscriber) {
         log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
         synchronized (this) {
-            if (subscribers.remove(key(subscriber.customerId(), subscriber.email())) == null) {
+            WebexSubscriber removed = subscribers.remove(key(subscriber.customerId(), subscriber.email()));
+            if (removed == null) {
                 throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
             }
+            Optional.ofNullable(callingBySubscriber.remove(removed.id())).ifPresent(calling ->
+                    usedExtensionsByLocation.get(calling.locationId()).remove(calling.extension()));
         }
     }
 
@@ -245,12 +252,20 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public Optional<String> findFree(String orgId, String locationId) {
-        log.record("extensions.findFree", orgId, locationId);
+    public synchronized int maxCandidates() {
+        return maxCandidates;
+    }
+
+    /** Refuses more candidates than it takes, or one twice, as Webex would not answer them one by one. */
+    @Override
+    public Set<String> free(String orgId, String locationId, List<String> candidates) {
+        log.record("extensions.free", orgId, locationId);
         synchronized (this) {
+            if (candidates.size() > maxCandidates || Set.copyOf(candidates).size() != candidates.size()) {
+                throw new IllegalArgumentException("at most " + maxCandidates + " distinct candidates, got " + candidates);
+            }
             Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
-            return IntStream.rangeClosed(firstExtension, lastExtension).mapToObj(String::valueOf)
-                    .filter(extension -> !used.contains(extension)).findFirst();
+            return candidates.stream().filter(candidate -> !used.contains(candidate)).collect(Collectors.toSet());
         }
     }
 
@@ -275,6 +290,19 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             throw new UpstreamException(FailureReason.USER_ALREADY_EXISTS,
                     "The email " + email + " already belongs to a Webex user", "fake-tracking");
         }
+    }
+
+    /** Webex's answer to a subscriber whose extension something else uses at the location (error 9495). */
+    private void refuseTakenExtension(CallingAssignment calling) {
+        if (usedExtensionsByLocation.getOrDefault(calling.locationId(), Set.of()).contains(calling.extension())) {
+            throw new UpstreamException(FailureReason.EXTENSION_TAKEN, "[Error 9495] Extension " + calling.extension()
+                    + " is already in use at " + calling.locationId(), "fake-tracking");
+        }
+    }
+
+    private void giveExtension(WebexSubscriber subscriber, CallingAssignment calling) {
+        takeExtension(calling.locationId(), calling.extension());
+        callingBySubscriber.put(subscriber.id(), calling);
     }
 
     private String orgIdOf(String customerId) {

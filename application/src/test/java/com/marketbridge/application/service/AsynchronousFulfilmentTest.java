@@ -17,6 +17,7 @@ import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemoryExtensionReservations;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -76,7 +77,8 @@ class AsynchronousFulfilmentTest {
     private void start(AsyncSettings settings) {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
-        worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions, journal),
+        worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions,
+                new InMemoryExtensionReservations(), journal),
                 fulfilment.catalog(), subscriptions, journal, results, settings, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }

@@ -31,7 +31,7 @@ class ChangeFulfilmentTest {
 
         assertThat(outcome).isEqualTo(bobOn("webex_calling"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, FIND_BOB, "locations.locationIdFor org-c1",
-                "extensions.findFree org-c1 loc-c1", "subscribers.changePackage wx-c1 bob@contoso.test webex_calling ext=2000 loc=loc-c1"));
+                "extensions.free org-c1 loc-c1", "subscribers.changePackage wx-c1 bob@contoso.test webex_calling ext=2000 loc=loc-c1"));
         assertThat(given.webex.subscriber(CUSTOMER, BOB.email())).hasValueSatisfying(s -> assertThat(s.packageName()).isEqualTo("webex_calling"));
     }
 
@@ -116,7 +116,7 @@ class ChangeFulfilmentTest {
 
         assertThat(outcome).isEqualTo(new Outcome.Completed("c1:alice@contoso.test", "alice@contoso.test is subscribed to webex_suite"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "subscribers.find wx-c1 alice@contoso.test",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1",
+                "locations.locationIdFor org-c1", "extensions.free org-c1 loc-c1",
                 "subscribers.changePackage wx-c1 alice@contoso.test webex_suite ext=2000 loc=loc-c1"));
     }
 

@@ -11,6 +11,7 @@ import com.marketbridge.application.fake.FakeMarketplaceCredentials;
 import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemoryExtensionReservations;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
@@ -30,6 +31,7 @@ import com.marketbridge.domain.event.SubscriptionCancelled;
 import com.marketbridge.domain.event.SubscriptionChanged;
 import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.ExtensionRange;
 import com.marketbridge.domain.subscription.SubscriberStatus;
 import java.net.URI;
 import java.time.Duration;
@@ -67,9 +69,11 @@ final class Fixture {
     final FakeClock clock = new FakeClock();
     /** Kept across {@link #handle} calls, as the connector's database keeps them across restarts. */
     final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    final InMemoryExtensionReservations reservations = new InMemoryExtensionReservations();
     DeactivationPolicy deactivation = DeactivationPolicy.REMOVE;
     CustomerTemplate template = template("webex_meetings", "webex_calling");
     Duration provisioningWait = PROVISIONING_WAIT;
+    ExtensionRange extensions = ExtensionRange.DEFAULT;
 
     static CustomerTemplate template(String... packages) {
         return new CustomerTemplate("tpl-1", List.of(packages), ADDRESS, "America/Toronto");
@@ -125,9 +129,9 @@ final class Fixture {
      */
     Outcome handle(String eventUrl) {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock,
-                deactivation);
+                deactivation, extensions);
         InMemoryEventJournal journal = new InMemoryEventJournal();
-        try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, journal),
+        try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, reservations, journal),
                 settings.catalog(), subscriptions, journal, results, ASYNC, clock)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
             InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),

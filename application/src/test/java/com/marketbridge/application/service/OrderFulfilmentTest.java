@@ -13,6 +13,7 @@ import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.MarketplaceUser;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.marketbridge.domain.subscription.ExtensionRange;
 import com.marketbridge.domain.subscription.SubscriberStatus;
 import java.time.Duration;
 import java.util.Collections;
@@ -79,7 +80,7 @@ class OrderFulfilmentTest {
                 FIND_CUSTOMER,
                 "subscribers.validate wx-c1 bob@contoso.test webex_calling",
                 "locations.locationIdFor org-c1",
-                "extensions.findFree org-c1 loc-c1",
+                "extensions.free org-c1 loc-c1",
                 "subscribers.create wx-c1 bob@contoso.test webex_calling ext=2001 loc=loc-c1"));
     }
 
@@ -212,14 +213,15 @@ class OrderFulfilmentTest {
 
     @Test
     void givenTheExtensionRangeIsFull_aCallingOrder_failsConfigurationErrorAndCreatesNobody() {
-        given.provisionedCustomer().webex.extensionRange(2000, 2001).takeExtension(LOCATION, "2000").takeExtension(LOCATION, "2001");
+        given.extensions = new ExtensionRange(2000, 2001);
+        given.provisionedCustomer().webex.takeExtension(LOCATION, "2000").takeExtension(LOCATION, "2001");
 
         Outcome outcome = given.handle(order("webex_suite"));
 
-        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.CONFIGURATION_ERROR,
-                "No free extension is left in the configured range at the customer's location"));
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.CONFIGURATION_ERROR, "No extension of the range"
+                + " 2000-2001 is free at the calling location of customer c1: 2 checked with Webex, the other 0 known to be taken"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "subscribers.validate wx-c1 bob@contoso.test webex_suite",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1"));
+                "locations.locationIdFor org-c1", "extensions.free org-c1 loc-c1"));
     }
 
     @Test
@@ -256,14 +258,14 @@ class OrderFulfilmentTest {
 
     @Test
     void givenFindingAFreeExtensionFails_order_failsWithItsReasonAndCreatesNobody() {
-        given.provisionedCustomer().log.failOn("extensions.findFree",
+        given.provisionedCustomer().log.failOn("extensions.free",
                 new UpstreamException(FailureReason.UPSTREAM_REJECTED, "location not enabled for calling", "trk-9"));
 
         Outcome outcome = given.handle(order("webex_calling"));
 
         assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "location not enabled for calling", "trk-9"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "subscribers.validate wx-c1 bob@contoso.test webex_calling",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1"));
+                "locations.locationIdFor org-c1", "extensions.free org-c1 loc-c1"));
     }
 
     @Test

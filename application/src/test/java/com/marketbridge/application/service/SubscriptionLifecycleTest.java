@@ -100,9 +100,9 @@ class SubscriptionLifecycleTest {
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT, "bob@contoso.test, alice@contoso.test are subscribed to webex_calling"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
                 "subscribers.find wx-c1 bob@contoso.test", "subscribers.find wx-c1 alice@contoso.test",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1",
+                "locations.locationIdFor org-c1", "extensions.free org-c1 loc-c1",
                 "subscribers.changePackage wx-c1 bob@contoso.test webex_calling ext=2000 loc=loc-c1",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1",
+                "extensions.free org-c1 loc-c1", // the location is remembered
                 "subscribers.changePackage wx-c1 alice@contoso.test webex_calling ext=2001 loc=loc-c1"));
         assertThat(record().webexPackage()).isEqualTo(CALLING);
         assertThat(record().seatLimit()).isEqualTo(10L);

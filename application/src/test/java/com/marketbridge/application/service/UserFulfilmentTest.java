@@ -57,7 +57,7 @@ class UserFulfilmentTest {
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT, "carol@contoso.test is subscribed to webex_calling"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
                 "subscribers.validate wx-c1 carol@contoso.test webex_calling",
-                "locations.locationIdFor org-c1", "extensions.findFree org-c1 loc-c1",
+                "locations.locationIdFor org-c1", "extensions.free org-c1 loc-c1",
                 "subscribers.create wx-c1 carol@contoso.test webex_calling ext=2001 loc=loc-c1"));
         assertThat(record().users()).extracting(SubscriptionUser::email).containsExactly(BOB.email(), CAROL.email());
         assertThat(record().optionalUser(CAROL.email()).orElseThrow())

@@ -25,6 +25,8 @@ public enum FailureReason {
     CONFIGURATION_ERROR,
     /** An upstream could not be reached or kept failing; trying later may work. */
     UPSTREAM_UNAVAILABLE,
+    /** Webex refused a user's extension as used at the location by someone else. */
+    EXTENSION_TAKEN,
     /** Webex refused the request; its message and tracking id say why. */
     UPSTREAM_REJECTED,
     /** A defect in the connector itself; its log has the details under the reference in the message. */

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A subscription ends: each user's subscriber is removed, then their Webex person, so the email can later
- * join another organization, and the record says CANCELLED. Both steps tolerate having been done already,
+ * join another organization, their extensions are free for reuse, and the record says CANCELLED. Both steps tolerate having been done already,
  * so a replay completes too. Accounts without a record keep their one subscriber.
  */
 final class CancelFulfilment {
@@ -19,11 +19,13 @@ final class CancelFulfilment {
     private final Webex webex;
     private final SubscriberLocator locator;
     private final SubscriptionRecords records;
+    private final ExtensionPicker extensions;
 
-    CancelFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
+    CancelFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, ExtensionPicker extensions) {
         this.webex = webex;
         this.locator = new SubscriberLocator(webex, settings);
         this.records = records;
+        this.extensions = extensions;
     }
 
     Outcome fulfil(SubscriptionCancelled cancel) {
@@ -45,6 +47,7 @@ final class CancelFulfilment {
     Outcome end(Subscription record, WebexCustomer customer) {
         for (SubscriptionUser user : record.users()) {
             webex.removeUser(customer, user.email());
+            user.optionalCalling().ifPresent(calling -> extensions.release(calling.locationId(), user.email()));
         }
         records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.CANCELLED));
         String emails = record.users().stream().map(SubscriptionUser::email).collect(Collectors.joining(", "));

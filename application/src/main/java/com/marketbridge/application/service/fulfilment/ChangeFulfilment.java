@@ -26,14 +26,14 @@ final class ChangeFulfilment {
     private final Webex webex;
     private final FulfilmentSettings settings;
     private final SubscriberLocator locator;
-    private final CallingAssignments calling;
+    private final ExtensionPicker extensions;
     private final SubscriptionRecords records;
 
-    ChangeFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
+    ChangeFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, ExtensionPicker extensions) {
         this.webex = webex;
         this.settings = settings;
         this.locator = new SubscriberLocator(webex, settings);
-        this.calling = new CallingAssignments(webex, settings);
+        this.extensions = extensions;
         this.records = records;
     }
 
@@ -58,7 +58,7 @@ final class ChangeFulfilment {
         }
         String done = email + " is subscribed to " + target.name();
         if (!subscriber.get().packageName().equals(target.name())) {
-            webex.subscribers().changePackage(subscriber.get(), target, assignmentFor(subscriber.get(), target, located.customer()));
+            changePackage(subscriber.get(), target, located.customer());
         }
         return new Outcome.Completed(located.account().identifier(), done);
     }
@@ -89,9 +89,10 @@ final class ChangeFulfilment {
             SubscriptionUser user = record.users().get(i);
             CallingAssignment kept = target.calling() ? user.calling() : null;
             if (!subscriber.packageName().equals(target.name())) {
-                Optional<CallingAssignment> assignment = assignmentFor(subscriber, target, customer);
-                webex.subscribers().changePackage(subscriber, target, assignment);
-                kept = assignment.orElse(kept);
+                kept = changePackage(subscriber, target, customer).orElse(kept);
+                if (!target.calling() && user.calling() != null) {
+                    extensions.release(user.calling().locationId(), user.email());
+                }
             }
             // saved after each user, so a retry after a failure part-way keeps the extensions already given
             next = next.withUser(user.withSubscriber(subscriber.id(), kept));
@@ -102,8 +103,16 @@ final class ChangeFulfilment {
                 .collect(Collectors.joining(", ")) + (record.users().size() == 1 ? " is" : " are") + " subscribed to " + target.name());
     }
 
-    private Optional<CallingAssignment> assignmentFor(WebexSubscriber subscriber, WebexPackage target, WebexCustomer customer) {
+    /** Moves the subscriber to the package; returns the extension it was given when it newly has calling. */
+    private Optional<CallingAssignment> changePackage(WebexSubscriber subscriber, WebexPackage target, WebexCustomer customer) {
         boolean newlyCalling = target.calling() && !settings.catalog().packageNamed(subscriber.packageName()).calling();
-        return newlyCalling ? Optional.of(calling.forCustomer(customer)) : Optional.empty();
+        if (!newlyCalling) {
+            webex.subscribers().changePackage(subscriber, target, Optional.empty());
+            return Optional.empty();
+        }
+        return Optional.of(extensions.withExtension(customer, subscriber.email(), Optional.empty(), assignment -> {
+            webex.subscribers().changePackage(subscriber, target, Optional.of(assignment));
+            return assignment;
+        }));
     }
 }

@@ -1,6 +1,7 @@
 package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.ExtensionReservations;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.MarketplaceEvent;
@@ -30,15 +31,18 @@ public final class Fulfilment {
     private final NoticeFulfilment notices;
     private final UserFulfilment users;
 
-    public Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions, EventJournal journal) {
+    public Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions,
+                      ExtensionReservations reservations, EventJournal journal) {
         this.customers = new RememberedCustomers(webex.customers(), journal);
         webex = new Webex(customers, webex.subscribers(), webex.locations(), webex.extensions(), webex.people());
         SubscriptionRecords records = new SubscriptionRecords(webex, subscriptions, settings);
-        this.orders = new OrderFulfilment(webex, settings, records);
-        this.changes = new ChangeFulfilment(webex, settings, records);
-        this.cancels = new CancelFulfilment(webex, settings, records);
-        this.notices = new NoticeFulfilment(webex, settings, records, cancels);
-        this.users = new UserFulfilment(webex, settings, records);
+        ExtensionPicker extensions = new ExtensionPicker(webex, reservations, settings);
+        Subscribing subscribing = new Subscribing(webex, extensions);
+        this.orders = new OrderFulfilment(webex, settings, records, subscribing);
+        this.changes = new ChangeFulfilment(webex, settings, records, extensions);
+        this.cancels = new CancelFulfilment(webex, settings, records, extensions);
+        this.notices = new NoticeFulfilment(webex, settings, records, subscribing, cancels);
+        this.users = new UserFulfilment(webex, settings, records, subscribing, extensions);
     }
 
     /** Whether the company's Webex customer is known to be provisioned, without asking Webex. */

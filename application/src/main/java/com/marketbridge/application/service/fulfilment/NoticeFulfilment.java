@@ -5,8 +5,6 @@ import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.SubscriptionNoticed;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
-import com.marketbridge.domain.subscription.CallingAssignment;
-import com.marketbridge.domain.subscription.NewSubscriber;
 import com.marketbridge.domain.subscription.Subscription;
 import com.marketbridge.domain.subscription.SubscriptionStatus;
 import com.marketbridge.domain.subscription.SubscriptionUser;
@@ -23,15 +21,16 @@ final class NoticeFulfilment {
     private final Webex webex;
     private final FulfilmentSettings settings;
     private final SubscriberLocator locator;
-    private final CallingAssignments calling;
+    private final Subscribing subscribing;
     private final SubscriptionRecords records;
     private final CancelFulfilment cancels;
 
-    NoticeFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, CancelFulfilment cancels) {
+    NoticeFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, Subscribing subscribing,
+                     CancelFulfilment cancels) {
         this.webex = webex;
         this.settings = settings;
         this.locator = new SubscriberLocator(webex, settings);
-        this.calling = new CallingAssignments(webex, settings);
+        this.subscribing = subscribing;
         this.records = records;
         this.cancels = cancels;
     }
@@ -94,13 +93,12 @@ final class NoticeFulfilment {
         Subscription next = record;
         for (SubscriptionUser user : record.users()) {
             Optional<WebexSubscriber> existing = webex.subscribers().find(customer.id(), user.email());
-            CallingAssignment assignment = webexPackage.calling()
-                    ? user.optionalCalling().orElseGet(() -> existing.isPresent() ? null : calling.forCustomer(customer))
-                    : null;
-            WebexSubscriber subscriber = existing.orElseGet(() -> webex.subscribers().create(new NewSubscriber(customer.id(),
-                    user.email(), user.firstName(), user.lastName(), webexPackage, assignment)));
+            Subscribing.Subscribed subscribed = existing
+                    .map(found -> new Subscribing.Subscribed(found, webexPackage.calling() ? user.calling() : null))
+                    .orElseGet(() -> subscribing.create(customer, user.email(), user.firstName(), user.lastName(),
+                            webexPackage, user.optionalCalling()));
             // saved after each user, so a retry after a failure part-way does not create anyone twice
-            next = next.withUser(user.withSubscriber(subscriber.id(), assignment));
+            next = next.withUser(user.withSubscriber(subscribed.subscriber().id(), subscribed.calling()));
             records.save(next);
         }
         records.save(next.withStatus(SubscriptionStatus.ACTIVE));

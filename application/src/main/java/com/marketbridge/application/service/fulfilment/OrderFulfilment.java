@@ -10,15 +10,11 @@ import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
-import com.marketbridge.domain.subscription.NewSubscriber;
 import com.marketbridge.domain.subscription.Subscription;
 import com.marketbridge.domain.subscription.SubscriptionStatus;
 import com.marketbridge.domain.subscription.SubscriptionUser;
-import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.SubscriptionAccount;
-import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A new subscription: the company's Webex customer (created on its first order), then the buyer as a
@@ -30,15 +26,15 @@ final class OrderFulfilment {
     private final Webex webex;
     private final FulfilmentSettings settings;
     private final CustomerReadiness readiness;
-    private final CallingAssignments calling;
+    private final Subscribing subscribing;
     private final SubscriptionRecords records;
 
-    OrderFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
+    OrderFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, Subscribing subscribing) {
         this.webex = webex;
         this.records = records;
         this.settings = settings;
         this.readiness = new CustomerReadiness(webex.customers(), settings);
-        this.calling = new CallingAssignments(webex, settings);
+        this.subscribing = subscribing;
     }
 
     Outcome fulfil(SubscriptionOrdered order) {
@@ -70,53 +66,32 @@ final class OrderFulfilment {
 
     private Outcome subscribe(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage, SubscriptionAccount account,
                               Subscription fresh) {
+        Subscribing.Subscribed subscribed;
         try {
-            webex.subscribers().validate(customer.id(), buyer.email(), webexPackage);
+            subscribed = subscribing.subscribe(customer, buyer.email(), buyer.firstName(), buyer.lastName(), webexPackage);
         } catch (UpstreamException rejected) {
             if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
-                return alreadySubscribed(customer, buyer, webexPackage, account, fresh).orElseGet(rejected::toOutcome);
+                return rejected.toOutcome();
             }
             throw rejected;
         }
-        CallingAssignment assignment = webexPackage.calling() ? calling.forCustomer(customer) : null;
-        NewSubscriber subscriber = new NewSubscriber(customer.id(), buyer.email(), buyer.firstName(), buyer.lastName(),
-                webexPackage, assignment);
-        WebexSubscriber created = webex.subscribers().create(subscriber);
-        record(fresh, buyer, created, assignment);
-        return answer(created, account);
-    }
-
-    /** A replayed order: the subscriber is already ours with this package, so the order is done (or still pending). */
-    private Optional<Outcome> alreadySubscribed(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage,
-                                                SubscriptionAccount account, Subscription fresh) {
-        return webex.subscribers().find(customer.id(), buyer.email())
-                .filter(existing -> existing.packageName().equals(webexPackage.name()))
-                .map(existing -> {
-                    record(fresh, buyer, existing, null);
-                    return answer(existing, account);
-                });
+        record(fresh, buyer, subscribed);
+        return subscribed.awaitsConsent() ? subscribed.awaitingConsent("the subscription")
+                : new Outcome.Completed(account.identifier(), buyer.email() + " is subscribed to " + subscribed.subscriber().packageName());
     }
 
     /**
      * The buyer as the subscription's first user. A replay keeps what the first run recorded; a cancelled
      * subscription under the same identifier (the buyer ordering again) starts over.
      */
-    private void record(Subscription fresh, MarketplaceUser buyer, WebexSubscriber subscriber, CallingAssignment assignment) {
+    private void record(Subscription fresh, MarketplaceUser buyer, Subscribing.Subscribed subscribed) {
         Subscription current = records.find(fresh.accountIdentifier())
                 .filter(known -> known.status() != SubscriptionStatus.CANCELLED)
                 .orElse(fresh);
         SubscriptionUser user = current.optionalUser(buyer.email())
                 .orElseGet(() -> new SubscriptionUser(buyer.email(), buyer.firstName(), buyer.lastName(), null, null));
-        records.save(current.withUser(user.withSubscriber(subscriber.id(), assignment != null ? assignment : user.calling())));
-    }
-
-    private static Outcome answer(WebexSubscriber subscriber, SubscriptionAccount account) {
-        if (subscriber.status() == SubscriberStatus.PENDING_USER_MIGRATION) {
-            return new Outcome.InProgress(subscriber.email() + " already has a free Webex account; Webex asked the user"
-                    + " to accept moving it into the organization, and the subscription completes then.");
-        }
-        return new Outcome.Completed(account.identifier(),
-                subscriber.email() + " is subscribed to " + subscriber.packageName());
+        CallingAssignment calling = subscribed.calling() != null ? subscribed.calling() : user.calling();
+        records.save(current.withUser(user.withSubscriber(subscribed.subscriber().id(), calling)));
     }
 
     private NewCustomer newCustomer(SubscriptionOrdered order) {

@@ -1,20 +1,15 @@
 package com.marketbridge.application.service.fulfilment;
 
 import com.marketbridge.application.port.out.UpstreamException;
-import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.MarketplaceUser;
 import com.marketbridge.domain.event.UserAssigned;
 import com.marketbridge.domain.event.UserUnassigned;
 import com.marketbridge.domain.event.UserUpdated;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
-import com.marketbridge.domain.subscription.CallingAssignment;
-import com.marketbridge.domain.subscription.NewSubscriber;
-import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.Subscription;
 import com.marketbridge.domain.subscription.SubscriptionStatus;
 import com.marketbridge.domain.subscription.SubscriptionUser;
-import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.util.Optional;
 
 /**
@@ -25,13 +20,16 @@ final class UserFulfilment {
 
     private final Webex webex;
     private final SubscriberLocator locator;
-    private final CallingAssignments calling;
+    private final Subscribing subscribing;
+    private final ExtensionPicker extensions;
     private final SubscriptionRecords records;
 
-    UserFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records) {
+    UserFulfilment(Webex webex, FulfilmentSettings settings, SubscriptionRecords records, Subscribing subscribing,
+                   ExtensionPicker extensions) {
         this.webex = webex;
         this.locator = new SubscriberLocator(webex, settings);
-        this.calling = new CallingAssignments(webex, settings);
+        this.subscribing = subscribing;
+        this.extensions = extensions;
         this.records = records;
     }
 
@@ -67,42 +65,23 @@ final class UserFulfilment {
             return new Outcome.Completed(account, user.email() + " is added to suspended subscription " + account
                     + " and gets Webex when it is reactivated");
         }
-        WebexPackage webexPackage = subscription.webexPackage();
-        String customerId = located.customer().id();
+        Subscribing.Subscribed subscribed;
         try {
-            webex.subscribers().validate(customerId, user.email(), webexPackage);
+            subscribed = subscribing.subscribe(located.customer(), user.email(), user.firstName(), user.lastName(),
+                    subscription.webexPackage());
         } catch (UpstreamException rejected) {
-            if (rejected.reason() != FailureReason.USER_ALREADY_EXISTS) {
-                throw rejected;
-            }
-            // a replay after the subscriber was made but before it was recorded
-            Optional<WebexSubscriber> ours = webex.subscribers().find(customerId, user.email())
-                    .filter(existing -> existing.packageName().equals(webexPackage.name()));
-            if (ours.isEmpty()) {
+            if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
                 return rejected.toOutcome();
             }
-            return recordOnceProvisioned(subscription, newUser, ours.get(), null);
+            throw rejected;
         }
-        CallingAssignment assignment = webexPackage.calling() ? calling.forCustomer(located.customer()) : null;
-        WebexSubscriber created = webex.subscribers().create(new NewSubscriber(customerId, user.email(), user.firstName(),
-                user.lastName(), webexPackage, assignment));
-        return recordOnceProvisioned(subscription, newUser, created, assignment);
-    }
-
-    /**
-     * A user waiting to accept moving a free Webex account in is not recorded yet: the retry then asks Webex
-     * again instead of taking the record's word that the assignment is done. The event holds its company's
-     * lane meanwhile, so no other assignment can take the seat.
-     */
-    private Outcome recordOnceProvisioned(Subscription subscription, SubscriptionUser user, WebexSubscriber subscriber,
-                                          CallingAssignment assignment) {
-        String account = subscription.accountIdentifier();
-        if (subscriber.status() == SubscriberStatus.PENDING_USER_MIGRATION) {
-            return new Outcome.InProgress(subscriber.email() + " already has a free Webex account; Webex asked the user"
-                    + " to accept moving it into the organization, and the assignment completes then.");
+        // a user waiting to accept moving a free Webex account in is not recorded yet: the retry then asks Webex
+        // again instead of taking the record's word; the subscription's events wait meanwhile, so none takes the seat
+        if (subscribed.awaitsConsent()) {
+            return subscribed.awaitingConsent("the assignment");
         }
-        records.save(subscription.withUser(user.withSubscriber(subscriber.id(), assignment)));
-        return new Outcome.Completed(account, subscriber.email() + " is subscribed to " + subscriber.packageName());
+        records.save(subscription.withUser(newUser.withSubscriber(subscribed.subscriber().id(), subscribed.calling())));
+        return new Outcome.Completed(account, user.email() + " is subscribed to " + subscribed.subscriber().packageName());
     }
 
     /** A cancelled subscription, a user already there, or no free seat: answered without Webex. */
@@ -140,6 +119,8 @@ final class UserFulfilment {
             return notAUser(email, account);
         }
         webex.removeUser(located.customer(), email);
+        record.get().optionalUser(email).flatMap(SubscriptionUser::optionalCalling)
+                .ifPresent(calling -> extensions.release(calling.locationId(), email));
         records.save(record.get().withoutUser(email));
         return new Outcome.Completed(account, email + " is removed from Webex and from subscription " + account);
     }

@@ -1,0 +1,153 @@
+package com.marketbridge.application.service.fulfilment;
+
+import com.marketbridge.application.port.out.ExtensionReservations;
+import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.customer.WebexCustomer;
+import com.marketbridge.domain.outcome.FailureReason;
+import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.ExtensionRange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Which extension a calling user gets: the lowest number of the configured range that is not known to be taken at
+ * the customer's location and that Webex reports free, reserved for the user before Webex is asked to use it, so
+ * concurrent orders never pick the same one. Known to be taken are the numbers the connector reserved and those
+ * Webex reported as used elsewhere; candidates go to Webex in batches as large as it takes, so a company's 1,000th
+ * calling user costs one check, as its first did. The location is looked up once per organization.
+ */
+final class ExtensionPicker {
+
+    /** How often a user's Webex call is made with another extension after Webex said the last one was taken. */
+    static final int ATTEMPTS = 3;
+
+    private final Webex webex;
+    private final ExtensionReservations reservations;
+    private final FulfilmentSettings settings;
+    private final Map<String, String> locations = new ConcurrentHashMap<>();
+    /** Per location, what the reservations say is taken, read once; the reservations stay the truth. */
+    private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
+
+    ExtensionPicker(Webex webex, ExtensionReservations reservations, FulfilmentSettings settings) {
+        this.webex = webex;
+        this.reservations = reservations;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs {@code call} with an extension for the user: {@code preferred} (one recorded for them) if given, else
+     * theirs or a newly reserved one. When Webex refuses it as taken meanwhile, the call is made again with the next
+     * free one, {@link #ATTEMPTS} times at most. Any other refusal gives the reservation back; a transient failure
+     * keeps it, since Webex may have used it, and the retry then continues with it.
+     */
+    <T> T withExtension(WebexCustomer customer, String email, Optional<CallingAssignment> preferred,
+                        Function<CallingAssignment, T> call) {
+        CallingAssignment assignment = preferred.orElseGet(() -> assign(customer, email));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.apply(assignment);
+            } catch (UpstreamException e) {
+                if (e.reason() == FailureReason.EXTENSION_TAKEN && attempt < ATTEMPTS) {
+                    usedElsewhere(assignment);
+                    assignment = assign(customer, email);
+                    continue;
+                }
+                if (e.reason() != FailureReason.UPSTREAM_UNAVAILABLE) {
+                    release(assignment.locationId(), email);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The extension reserved for the user at the customer's location, if any. */
+    Optional<CallingAssignment> reservedFor(WebexCustomer customer, String email) {
+        String locationId = locationOf(customer);
+        return reservations.heldBy(locationId, holder(email)).map(extension -> new CallingAssignment(locationId, extension));
+    }
+
+    /** Frees the user's extension for reuse: they left Webex Calling. */
+    void release(String locationId, String email) {
+        reservations.heldBy(locationId, holder(email)).ifPresent(extension -> knownTaken(locationId).remove(extension));
+        reservations.release(locationId, holder(email));
+    }
+
+    /**
+     * The user's reserved extension, else the lowest free one, reserved now.
+     *
+     * @throws UpstreamException {@code CONFIGURATION_ERROR} when the organization has no location, or when no number
+     *                           of the range is free there
+     */
+    private CallingAssignment assign(WebexCustomer customer, String email) {
+        Optional<CallingAssignment> reserved = reservedFor(customer, email);
+        if (reserved.isPresent()) {
+            return reserved.get();
+        }
+        String locationId = locationOf(customer);
+        Set<String> known = knownTaken(locationId);
+        ExtensionRange range = settings.extensions();
+        int next = range.from();
+        int checked = 0;
+        while (next <= range.to()) {
+            List<String> candidates = range.startingAt(next).mapToObj(Integer::toString)
+                    .filter(number -> !known.contains(number))
+                    .limit(webex.extensions().maxCandidates()).toList();
+            if (candidates.isEmpty()) {
+                break;
+            }
+            next = Integer.parseInt(candidates.get(candidates.size() - 1)) + 1;
+            checked += candidates.size();
+            Set<String> free = webex.extensions().free(customer.orgId(), locationId, candidates);
+            for (String candidate : candidates) {
+                if (!free.contains(candidate)) {
+                    reservations.usedElsewhere(locationId, candidate);
+                    known.add(candidate);
+                } else if (reservations.reserve(locationId, candidate, holder(email))) {
+                    known.add(candidate);
+                    return new CallingAssignment(locationId, candidate);
+                } else {
+                    known.add(candidate); // another order took it first
+                }
+            }
+        }
+        throw new UpstreamException(FailureReason.CONFIGURATION_ERROR, "No extension of the range " + range
+                + " is free at the calling location of customer " + customer.externalId() + ": " + checked
+                + " checked with Webex, the other " + (range.size() - checked) + " known to be taken");
+    }
+
+    private void usedElsewhere(CallingAssignment assignment) {
+        reservations.usedElsewhere(assignment.locationId(), assignment.extension());
+        knownTaken(assignment.locationId()).add(assignment.extension());
+    }
+
+    private Set<String> knownTaken(String locationId) {
+        return taken.computeIfAbsent(locationId, id -> {
+            Set<String> known = ConcurrentHashMap.newKeySet();
+            known.addAll(reservations.taken(id));
+            return known;
+        });
+    }
+
+    /** The customer's location at the partner's address, else its first; asked of Webex once per organization. */
+    private String locationOf(WebexCustomer customer) {
+        String orgId = customer.orgId();
+        String known = locations.get(orgId);
+        if (known != null) {
+            return known;
+        }
+        String found = webex.locations().locationIdFor(orgId, settings.template().address())
+                .orElseThrow(() -> new UpstreamException(FailureReason.CONFIGURATION_ERROR,
+                        "The Webex organization of customer " + customer.externalId() + " has no calling location"));
+        locations.put(orgId, found);
+        return found;
+    }
+
+    private static String holder(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

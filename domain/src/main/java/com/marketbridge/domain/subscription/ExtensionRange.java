@@ -1,0 +1,29 @@
+package com.marketbridge.domain.subscription;
+
+import java.util.stream.IntStream;
+
+/** The extensions new calling users are numbered from, both ends included, e.g. 2000-8999. */
+public record ExtensionRange(int from, int to) {
+
+    public static final ExtensionRange DEFAULT = new ExtensionRange(2000, 8999);
+
+    public ExtensionRange {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("the extension range " + from + "-" + to + " is empty");
+        }
+    }
+
+    public int size() {
+        return to - from + 1;
+    }
+
+    /** The numbers of the range from {@code first} on, ascending. */
+    public IntStream startingAt(int first) {
+        return IntStream.rangeClosed(Math.max(first, from), to);
+    }
+
+    @Override
+    public String toString() {
+        return from + "-" + to;
+    }
+}
