@@ -96,7 +96,7 @@ final class Connector implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         FulfilmentWorker worker = new FulfilmentWorker(
-                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal.reservations(), journal), catalog, journal.subscriptions(),
+                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal.reservations(), journal),
                 journal, appDirect.results(), async, clock);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         worker.resumeJournal();

@@ -49,6 +49,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private final Set<String> people = new HashSet<>();
     private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
     private SubscriberStatus newSubscriberStatus = SubscriberStatus.PROVISIONED;
+    private final Map<String, Set<String>> takenAfterTheCheck = new HashMap<>();
     private final Map<String, CallingAssignment> callingBySubscriber = new HashMap<>();
     private int maxCandidates = 100;
     private int subscriberCount;
@@ -85,6 +86,15 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
 
     public synchronized FakeWebex addLocation(String orgId, String locationId) {
         locationsByOrg.computeIfAbsent(orgId, org -> new ArrayList<>()).add(locationId);
+        return this;
+    }
+
+    /**
+     * The extension is taken at the location just after the connector's next {@link #free} check: that check still
+     * reports it free, and the create that uses it is refused as taken.
+     */
+    public synchronized FakeWebex takeExtensionAfterTheCheck(String locationId, String extension) {
+        takenAfterTheCheck.computeIfAbsent(locationId, location -> new HashSet<>()).add(extension);
         return this;
     }
 
@@ -294,6 +304,9 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
 
     /** Webex's answer to a subscriber whose extension something else uses at the location (error 9495). */
     private void refuseTakenExtension(CallingAssignment calling) {
+        if (takenAfterTheCheck.getOrDefault(calling.locationId(), new HashSet<>()).remove(calling.extension())) {
+            takeExtension(calling.locationId(), calling.extension());
+        }
         if (usedExtensionsByLocation.getOrDefault(calling.locationId(), Set.of()).contains(calling.extension())) {
             throw new UpstreamException(FailureReason.EXTENSION_TAKEN, "[Error 9495] Extension " + calling.extension()
                     + " is already in use at " + calling.locationId(), "fake-tracking");

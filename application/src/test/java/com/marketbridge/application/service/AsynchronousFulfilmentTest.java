@@ -79,7 +79,7 @@ class AsynchronousFulfilmentTest {
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
         worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions,
                 new InMemoryExtensionReservations(), journal),
-                fulfilment.catalog(), subscriptions, journal, results, settings, clock);
+                journal, results, settings, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
 
@@ -355,35 +355,6 @@ class AsynchronousFulfilmentTest {
             assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder("c1 COMPLETED " + COMPANY + ":" + BOB.email(),
                     "o2 COMPLETED " + COMPANY + ":" + BOB.email());
             assertThat(lastCall("subscribers.create", BOB.email())).isGreaterThan(lastCall("subscribers.remove", ""));
-        } finally {
-            slowWebex.countDown();
-            caller.shutdownNow();
-        }
-    }
-
-    @Test
-    void aCallingOrderRunsAlone_soTheCompanysNextOrderWaitsForIt() throws Exception {
-        start(SHORT_BUDGET);
-        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
-        webex.addLocation(Fixture.ORG, Fixture.LOCATION);
-        assertThat(notify(publishOrder("o0", COMPANY, user(0)))).isInstanceOf(Outcome.Completed.class);
-        CountDownLatch slowWebex = new CountDownLatch(1);
-        log.holdOn("customers.findByExternalId", COMPANY, slowWebex);
-        log.holdOn("subscribers.validate", BOB.email(), slowWebex);
-        ExecutorService caller = Executors.newSingleThreadExecutor();
-        try {
-            events.publish(url("o1"), new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
-                    new Company(COMPANY, "Company", null, null, "CA"), BOB, new Order("webex_calling", List.of())));
-            caller.submit(() -> notify(url("o1")));
-            awaitCall("subscribers.validate", BOB.email());
-
-            Outcome alice = notify(publishOrder("o2", COMPANY, ALICE));
-            slowWebex.countDown();
-
-            assertThat(alice).isInstanceOf(Outcome.InProgress.class);
-            assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder("o1 COMPLETED " + COMPANY + ":" + BOB.email(),
-                    "o2 COMPLETED " + COMPANY + ":" + ALICE.email());
-            assertThat(lastCall("subscribers.validate", ALICE.email())).isGreaterThan(lastCall("subscribers.create", BOB.email()));
         } finally {
             slowWebex.countDown();
             caller.shutdownNow();

@@ -132,7 +132,7 @@ final class Fixture {
                 deactivation, extensions);
         InMemoryEventJournal journal = new InMemoryEventJournal();
         try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, reservations, journal),
-                settings.catalog(), subscriptions, journal, results, ASYNC, clock)) {
+                journal, results, ASYNC, clock)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
             InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
                     eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());

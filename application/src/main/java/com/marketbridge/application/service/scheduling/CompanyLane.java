@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * One company's events in arrival order, and which of them may run now. An event that must run alone (it may
- * create the company's Webex customer or take an extension at its location) waits for every event before it
- * and holds back every event after it. Other events run side by side, except that events of one subscription
+ * create the company's Webex customer: see {@link SideBySide}) waits for every event before it and holds back
+ * every event after it. Other events run side by side, except that events of one subscription
  * still run one at a time in arrival order.
  *
  * <p>Not thread-safe: the worker guards it.

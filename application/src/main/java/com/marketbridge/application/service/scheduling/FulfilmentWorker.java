@@ -2,9 +2,7 @@ package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceResults;
-import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
-import com.marketbridge.domain.edition.EditionCatalog;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
@@ -29,7 +27,6 @@ public final class FulfilmentWorker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
 
     private final Fulfilment fulfilment;
-    private final SideBySide sideBySide;
     private final EventJournal journal;
     private final Transitions transitions;
     private final ResultDelivery delivery;
@@ -38,10 +35,9 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final Clock clock;
     private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
 
-    public FulfilmentWorker(Fulfilment fulfilment, EditionCatalog catalog, Subscriptions subscriptions,
-                            EventJournal journal, MarketplaceResults results, AsyncSettings settings, Clock clock) {
+    public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, MarketplaceResults results, AsyncSettings settings,
+                            Clock clock) {
         this.fulfilment = fulfilment;
-        this.sideBySide = new SideBySide(catalog, subscriptions);
         this.journal = journal;
         this.settings = settings;
         this.clock = clock;
@@ -75,7 +71,7 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     private void enqueue(JournalEntry entry, Ticket ticket) {
         Task task = new Task(entry, ticket);
-        boolean alone = sideBySide.runsAlone(entry.event(), fulfilment.knowsCustomerOf(entry.lane()));
+        boolean alone = SideBySide.runsAlone(fulfilment.knowsCustomerOf(entry.lane()));
         List<Task> start;
         synchronized (lanes) {
             CompanyLane<Task> lane = lanes.computeIfAbsent(entry.lane(), key -> new CompanyLane<>());
