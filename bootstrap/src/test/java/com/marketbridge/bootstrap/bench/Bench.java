@@ -71,7 +71,7 @@ public final class Bench {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0,
-                Math.max(32, 2 * maxCallers), options.webexLatencyMillis)) {
+                Math.max(32, 2 * maxCallers), options.webexLatencyMillis, 0)) {
             Path folder = work.resolve("throughput");
             Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(folder.resolve("data").toString()));
             if (options.workers > 0) {
