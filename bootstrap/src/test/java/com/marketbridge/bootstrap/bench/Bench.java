@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The connector's benchmark: not a test, run by the {@code bench} profile of bootstrap (see its pom):
@@ -24,22 +25,30 @@ import java.util.concurrent.atomic.AtomicLong;
  *   mvn -B -q -DskipTests -Pbench package -pl bootstrap -am
  *   mvn -B -q -DskipTests -Pbench package -pl bootstrap -am -Dbench.args="--callers 8,32 --warmup 2000 --events 20000"
  * </pre>
- * Scenario "throughput": the packaged jar against zero-latency WireMock stand-ins of AppDirect and Webex, the
- * company already provisioned; a warm-up, then for each number of callers a measured run of distinct
- * order + cancel pairs. Scenario "provisioning": the first order of new companies while Webex takes 3 s to
- * provision them; time from the notification to the result POST. Writes target/bench-report.md and
- * the connector's logs and thread dumps under target/bench/.
+ * Scenario "throughput": the packaged jar against zero-latency WireMock stand-ins of AppDirect and Webex (see
+ * {@link BenchUpstreams}: Webex keeps each location's extensions as Webex does); a warm-up, then a measured run for
+ * each load and number of callers. The loads: each mix ({@link BenchLoad.Mix}) over each number of provisioned
+ * companies. The realistic mix orders meetings, calling and suite in turn, a share of the orders being the first of a
+ * company Webex does not know yet, and cancels them all after the last order; the meetings mix is the load of the
+ * earlier measurements (meetings only, each order followed by its cancel), for comparison. Scenario "provisioning":
+ * the first order of new companies while Webex takes 3 s to provision them; time from the notification to the
+ * result POST. Writes target/bench-report.md (per run and per edition: events/s, latency, upstream calls per
+ * endpoint, calls per calling order, errors by code) and the connector's logs and thread dumps under target/bench/.
  *
- * <p>Options: {@code --scenario all|throughput|provisioning}, {@code --callers 8,32}, {@code --warmup 2000} (events
- * per warm-up round, at the highest number of callers), {@code --warmup-seconds 120} (warm-up rounds go on until then:
- * on 2 shared cores the connector reaches its steady state only after a minute or two of load),
- * {@code --events 20000}, {@code --max-seconds 240} (per measured run), {@code --dumps 3} (thread dumps per
- * measured run), {@code --companies 1} (pairs spread round robin over this many provisioned companies: the
- * connector runs one company's events one at a time), {@code --provisioning-runs 3},
- * {@code --paced-rate 100} (after the measured runs, one more at this many events/s, paced: latency without the queueing
- * of a saturated run; 0 leaves it out), {@code --webex-latency-ms 50} (each Webex answer takes that long, as over a
- * real network), {@code --workers 4} (the connector's WORKERS; 0 keeps its default),
- * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
+ * <p>Options: {@code --scenario all|throughput|provisioning}, {@code --mix realistic,meetings} (the loads, in this
+ * order), {@code --companies 1,10} (each load spread round robin over this many provisioned companies; a run for each),
+ * {@code --new-company-share 0.1} (the realistic mix's share of orders that are the first order of a new company),
+ * {@code --new-company-provisioning-ms 0} (how long such a customer reads "provisioning" after its creation),
+ * {@code --pretaken 0} (extensions taken at every location from the bottom of the range, as by users the connector
+ * did not create), {@code --callers 8,32}, {@code --warmup 2000} (events per warm-up round, at the highest number of
+ * callers, the loads in turn), {@code --warmup-seconds 120} (warm-up rounds go on until then: on 2 shared cores the
+ * connector reaches its steady state only after a minute or two of load), {@code --events 20000} (per measured run,
+ * half orders, half cancels), {@code --max-seconds 240} (per measured run, and again for its cancels), {@code --dumps 3}
+ * (thread dumps per measured run), {@code --provisioning-runs 3}, {@code --paced-rate 100} (after the measured runs,
+ * one more per load at this many events/s, paced: latency without the queueing of a saturated run; 0 leaves it out),
+ * {@code --webex-latency-ms 50} (each Webex answer takes that long, as over a real network), {@code --workers 4} (the
+ * connector's WORKERS; 0 keeps its default), {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR}
+ * (where the report goes).
  */
 public final class Bench {
 
@@ -68,10 +77,11 @@ public final class Bench {
 
     private static void throughput(Options options, Path work, BenchReport report) throws Exception {
         int maxCallers = Arrays.stream(options.callers).max().orElse(8);
+        List<BenchLoad> loads = options.loads();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0,
-                Math.max(32, 2 * maxCallers), options.webexLatencyMillis)) {
+        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED,
+                options.newCompanyProvisioningMillis, Math.max(32, 2 * maxCallers), options.webexLatencyMillis, options.pretaken)) {
             Path folder = work.resolve("throughput");
             Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(folder.resolve("data").toString()));
             if (options.workers > 0) {
@@ -82,38 +92,47 @@ public final class Bench {
                 report.readyMillis(connector.readyMillis);
                 System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
                 AtomicLong nextPair = new AtomicLong(1);
-                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair, options.companies);
+                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair);
                 Map<Endpoint, Long> start = upstreams.snapshot();
 
-                report.probe("first order + cancel after start (cold, company not yet remembered)", probe(load, upstreams, nextPair));
+                report.probe("first order + cancel after start (cold, company not yet remembered)",
+                        probe(load, upstreams, nextPair, List.of(BenchEdition.MEETINGS)));
                 // the JIT needs minutes on 2 shared cores: warm up in rounds until the time is up; report the last round
                 long warmupEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
                 LoadPhase.Result warmup;
                 int round = 0;
                 do {
+                    BenchLoad warming = loads.get(round % loads.size());
                     round++;
-                    warmup = load.run("warm-up round " + round, maxCallers, options.warmup, Duration.ofSeconds(options.maxSeconds));
+                    warmup = load.run("warm-up round " + round, warming, maxCallers, options.warmup, Duration.ofSeconds(options.maxSeconds));
                     print(warmup);
                 } while (System.nanoTime() < warmupEnds);
                 report.phase(warmup);
-                for (int callers : options.callers) {
-                    ScheduledExecutorService dumps = Executors.newSingleThreadScheduledExecutor();
-                    for (int i = 1; i <= options.dumps; i++) {
-                        Path file = work.resolve("jstack-" + callers + "-callers-" + i + ".txt");
-                        dumps.schedule(() -> connector.threadDump(file), 2L + 3L * (i - 1), TimeUnit.SECONDS);
+                for (BenchLoad measuredLoad : loads) {
+                    for (int callers : options.callers) {
+                        ScheduledExecutorService dumps = Executors.newSingleThreadScheduledExecutor();
+                        for (int i = 1; i <= options.dumps; i++) {
+                            Path file = work.resolve("jstack-" + measuredLoad.mix().label + "-" + measuredLoad.companies()
+                                    + "-companies-" + callers + "-callers-" + i + ".txt");
+                            dumps.schedule(() -> connector.threadDump(file), 2L + 3L * (i - 1), TimeUnit.SECONDS);
+                        }
+                        LoadPhase.Result measured = load.run("measured", measuredLoad, callers, options.events,
+                                Duration.ofSeconds(options.maxSeconds));
+                        dumps.shutdownNow();
+                        print(measured);
+                        report.phase(measured);
                     }
-                    LoadPhase.Result measured = load.run("measured", callers, options.events, Duration.ofSeconds(options.maxSeconds));
-                    dumps.shutdownNow();
-                    print(measured);
-                    report.phase(measured);
                 }
                 if (options.pacedRate > 0) {
-                    LoadPhase.Result paced = load.run("paced at " + options.pacedRate + " events/s", maxCallers, options.events,
-                            Duration.ofSeconds(options.maxSeconds), options.pacedRate);
-                    print(paced);
-                    report.phase(paced);
+                    for (BenchLoad pacedLoad : loads) {
+                        LoadPhase.Result paced = load.run("paced at " + options.pacedRate + " events/s", pacedLoad, maxCallers,
+                                options.events, Duration.ofSeconds(options.maxSeconds), options.pacedRate);
+                        print(paced);
+                        report.phase(paced);
+                    }
                 }
-                report.probe("one order + cancel alone after the load (company remembered)", probe(load, upstreams, nextPair));
+                report.probe("one order + cancel alone after the load (company remembered)", probe(load, upstreams, nextPair,
+                        loads.stream().flatMap(each -> each.mix().editions.stream()).distinct().sorted().toList()));
 
                 Map<Endpoint, Long> end = upstreams.snapshot();
                 long tokens = end.get(Endpoint.APPDIRECT_TOKEN) - start.get(Endpoint.APPDIRECT_TOKEN);
@@ -127,23 +146,26 @@ public final class Bench {
         }
     }
 
-    /** One order then its cancel, alone, with the upstream calls each made. */
-    private static List<BenchReport.Probe> probe(LoadPhase load, BenchUpstreams upstreams, AtomicLong nextPair) {
-        long n = nextPair.getAndIncrement();
+    /** For each edition, one order of company 0 then its cancel, alone, with the upstream calls each made. */
+    private static List<BenchReport.Probe> probe(LoadPhase load, BenchUpstreams upstreams, AtomicLong nextPair,
+                                                 List<BenchEdition> editions) {
         List<BenchReport.Probe> probes = new ArrayList<>();
-        for (String token : new String[] {"o-0-" + n, "c-0-" + n}) {
-            Map<Endpoint, Long> before = upstreams.snapshot();
-            long t0 = System.nanoTime();
-            HttpResponse<String> response = load.send(token);
-            long nanos = System.nanoTime() - t0;
-            Map<Endpoint, Long> calls = new EnumMap<>(Endpoint.class);
-            upstreams.snapshot().forEach((endpoint, count) -> {
-                if (count - before.get(endpoint) > 0) {
-                    calls.put(endpoint, count - before.get(endpoint));
-                }
-            });
-            probes.add(new BenchReport.Probe(token.startsWith("o") ? "order" : "cancel",
-                    response == null ? -1 : response.statusCode(), nanos / 1e6, calls));
+        for (BenchEdition edition : editions) {
+            long n = nextPair.getAndIncrement();
+            for (String token : new String[] {"o-0-" + n + "-" + edition.letter, "c-0-" + n + "-" + edition.letter}) {
+                Map<Endpoint, Long> before = upstreams.snapshot();
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = load.send(token);
+                long nanos = System.nanoTime() - t0;
+                Map<Endpoint, Long> calls = new EnumMap<>(Endpoint.class);
+                upstreams.snapshot().forEach((endpoint, count) -> {
+                    if (count - before.get(endpoint) > 0) {
+                        calls.put(endpoint, count - before.get(endpoint));
+                    }
+                });
+                probes.add(new BenchReport.Probe(token.startsWith("o") ? "order" : "cancel", edition,
+                        response == null ? -1 : response.statusCode(), nanos / 1e6, calls));
+            }
         }
         return probes;
     }
@@ -155,7 +177,7 @@ public final class Bench {
             ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
                     upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
             try {
-                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1), 1);
+                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1));
                 for (int run = 1; run <= options.provisioningRuns; run++) {
                     // a new company each run, so each is a first order with a customer to create
                     String token = "o-" + run + "-1";
@@ -188,9 +210,10 @@ public final class Bench {
     }
 
     private static void print(LoadPhase.Result result) {
-        System.out.printf("%s, %d callers: %d events in %.1f s = %.0f events/s, p50 %.2f ms, p99 %.2f ms, statuses %s%n",
-                result.name(), result.callers(), result.events(), result.seconds(), result.eventsPerSecond(),
-                result.percentileMillis(50), result.percentileMillis(99), result.statuses());
+        System.out.printf("%s, %s, %d callers: %d events in %.1f s = %.0f events/s, p50 %.2f ms, p99 %.2f ms, statuses %s, not success %d %s%n",
+                result.name(), result.load().describe(), result.callers(), result.events(), result.seconds(),
+                result.eventsPerSecond(), result.percentileMillis(50), result.percentileMillis(99), result.statuses(),
+                result.notSuccess(), result.errors().isEmpty() ? "" : result.errors());
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -212,7 +235,11 @@ public final class Bench {
         int maxSeconds = 240;
         int dumps = 3;
         int provisioningRuns = 3;
-        int companies = 1;
+        List<BenchLoad.Mix> mixes = List.of(BenchLoad.Mix.REALISTIC, BenchLoad.Mix.MEETINGS);
+        int[] companies = {1, 10};
+        double newCompanyShare = 0.1;
+        long newCompanyProvisioningMillis;
+        int pretaken;
         int pacedRate;
         int webexLatencyMillis;
         int workers;
@@ -234,13 +261,17 @@ public final class Bench {
                 String value = pair.length > 1 ? pair[1].trim() : "";
                 switch (pair[0]) {
                     case "--scenario" -> options.scenario = value;
-                    case "--callers" -> options.callers = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                    case "--mix" -> options.mixes = Arrays.stream(value.split(",")).map(BenchLoad.Mix::named).distinct().toList();
+                    case "--callers" -> options.callers = integers(value);
                     case "--warmup" -> options.warmup = Integer.parseInt(value);
                     case "--warmup-seconds" -> options.warmupSeconds = Integer.parseInt(value);
                     case "--events" -> options.events = Integer.parseInt(value);
                     case "--max-seconds" -> options.maxSeconds = Integer.parseInt(value);
                     case "--dumps" -> options.dumps = Integer.parseInt(value);
-                    case "--companies" -> options.companies = Integer.parseInt(value);
+                    case "--companies" -> options.companies = integers(value);
+                    case "--new-company-share" -> options.newCompanyShare = Double.parseDouble(value);
+                    case "--new-company-provisioning-ms" -> options.newCompanyProvisioningMillis = Long.parseLong(value);
+                    case "--pretaken" -> options.pretaken = Integer.parseInt(value);
                     case "--paced-rate" -> options.pacedRate = Integer.parseInt(value);
                     case "--webex-latency-ms" -> options.webexLatencyMillis = Integer.parseInt(value);
                     case "--workers" -> options.workers = Integer.parseInt(value);
@@ -254,13 +285,41 @@ public final class Bench {
             if (!Files.isRegularFile(options.jar)) {
                 throw new IllegalArgumentException(options.jar.toAbsolutePath() + " is missing: package the jar first");
             }
+            int range = BenchUpstreams.EXTENSION_TO - BenchUpstreams.EXTENSION_FROM + 1;
+            if (options.pretaken < 0 || options.pretaken > range) {
+                throw new IllegalArgumentException("--pretaken must be between 0 and " + range);
+            }
+            options.loads(); // validates --companies and --new-company-share
             return options;
         }
 
+        /** Each mix over each number of companies, in the order given. */
+        List<BenchLoad> loads() {
+            List<BenchLoad> loads = new ArrayList<>();
+            for (BenchLoad.Mix mix : mixes) {
+                for (int count : companies) {
+                    loads.add(new BenchLoad(mix, count, newCompanyShare));
+                }
+            }
+            return loads;
+        }
+
+        private static int[] integers(String value) {
+            return Arrays.stream(value.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        }
+
         String describe() {
-            return "--scenario " + scenario + " --callers " + Arrays.toString(callers).replaceAll("[\\[\\] ]", "")
-                    + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds + " --events " + events + " --max-seconds " + maxSeconds + " --companies " + companies + " --paced-rate " + pacedRate + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers
+            return "--scenario " + scenario + " --mix " + mixes.stream().map(mix -> mix.label).collect(Collectors.joining(","))
+                    + " --companies " + list(companies) + " --new-company-share " + newCompanyShare
+                    + " --new-company-provisioning-ms " + newCompanyProvisioningMillis + " --pretaken " + pretaken
+                    + " --callers " + list(callers) + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds
+                    + " --events " + events + " --max-seconds " + maxSeconds + " --paced-rate " + pacedRate
+                    + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
+        }
+
+        private static String list(int[] values) {
+            return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(","));
         }
     }
 

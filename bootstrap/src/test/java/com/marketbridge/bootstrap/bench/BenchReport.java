@@ -11,18 +11,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The figures of one benchmark run, as Markdown: machine, throughput, latency, upstream calls, memory, targets. */
+/**
+ * The figures of one benchmark run, as Markdown: machine, throughput and latency overall and per edition, upstream
+ * calls per endpoint and edition, calls per calling order, errors, memory, targets.
+ */
 final class BenchReport {
 
-    record Probe(String kind, int status, double millis, Map<Endpoint, Long> calls) {
+    record Probe(String kind, BenchEdition edition, int status, double millis, Map<Endpoint, Long> calls) {
         long webexAndEventCalls() {
             return calls.entrySet().stream().filter(entry -> entry.getKey() != Endpoint.APPDIRECT_TOKEN)
                     .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        long validateExtensions() {
+            return calls.getOrDefault(Endpoint.VALIDATE_EXTENSIONS, 0L);
         }
     }
 
     record ProvisioningRun(int run, int status, String body, double answerMillis, double resultMillis, Map<Endpoint, Long> calls) {
     }
+
+    private static final int EXAMPLE_LENGTH = 160;
 
     private final String options;
     private final List<LoadPhase.Result> phases = new ArrayList<>();
@@ -77,37 +86,23 @@ final class BenchReport {
                 .append("); ").append(Bench.javaVersion()).append(". Options: `").append(options).append("`.\n\n")
                 .append("The load driver, both WireMock servers and the connector share these cores: every figure below "
                         + "includes that contention (see the CPU columns; \"other processes\" is whatever else ran on the machine meanwhile, "
-                        + "which makes the figures pessimistic).\n\n");
+                        + "which makes the figures pessimistic).\n\n")
+                .append("Loads: **realistic** orders meetings, calling and suite in turn, spread over the provisioned companies, a share "
+                        + "of them the first order of a company Webex does not know yet (its customer is created); all orders of a run "
+                        + "first, then the cancels of those not refused. **meetings** is the load of earlier measurements: meetings "
+                        + "only, each order followed at once by its cancel. An answer 202 counts as the result posted for it later.\n\n");
         List<LoadPhase.Result> measured = phases.stream().filter(phase -> !phase.name().startsWith("warm-up")).toList();
         if (!phases.isEmpty()) {
-            md.append("## Throughput and latency (per event, as the caller sees it)\n\n")
-                    .append("| run | callers | events | s | events/s | p50 ms | p95 ms | p99 ms | max ms | statuses | not success "
-                            + "| connector CPU (cores) | connector CPU ms/event | driver+WireMock CPU (cores) | other processes CPU (cores) | load avg 1 min at end |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
-            for (LoadPhase.Result phase : phases) {
-                md.append(row(phase.name() + (phase.timedOut() ? " (time limit hit)" : ""), phase.callers(), phase.events(),
-                        f1(phase.seconds()), f0(phase.eventsPerSecond()), f2(phase.percentileMillis(50)),
-                        f2(phase.percentileMillis(95)), f2(phase.percentileMillis(99)), f2(phase.percentileMillis(100)),
-                        phase.statuses(), phase.notSuccess(), f2(phase.connectorCpuMillis() / 1000.0 / phase.seconds()),
-                        f2((double) phase.connectorCpuMillis() / Math.max(1, phase.events())),
-                        f2(phase.driverCpuMillis() / 1000.0 / phase.seconds()), f2(phase.otherCpuMillis() / 1000.0 / phase.seconds()),
-                        phase.loadAverage()));
-            }
-            md.append("\n## Upstream calls per event (an event is an order or a cancel; pairs of both)\n\n| endpoint |");
-            phases.forEach(phase -> md.append(' ').append(phase.name()).append(' ').append(phase.callers()).append(" |"));
-            md.append("\n|---|").append("---:|".repeat(phases.size())).append('\n');
-            for (Endpoint endpoint : Endpoint.values()) {
-                md.append("| ").append(endpoint.label).append(" |");
-                phases.forEach(phase -> md.append(' ').append(f3(phase.perEvent(endpoint))).append(" |"));
-                md.append('\n');
-            }
-            md.append("| **all** |");
-            phases.forEach(phase -> md.append(" **").append(f3(phase.calls().values().stream().mapToLong(Long::longValue).sum()
-                    / (double) Math.max(1, phase.events()))).append("** |"));
-            md.append("\n\n## One order and its cancel, alone (exact upstream calls)\n\n")
-                    .append("| when | event | status | ms | calls (token excluded in the count) |\n|---|---|---:|---:|---|\n");
-            probes.forEach((name, list) -> list.forEach(probe -> md.append(row(name, probe.kind(), probe.status(),
-                    f2(probe.millis()), probe.webexAndEventCalls() + ": " + describe(probe.calls())))));
+            throughput(md);
+            perEdition(md, measured);
+            callsOverall(md);
+            callsByEdition(md, measured);
+            callsPerCallingOrder(md, measured);
+            errors(md, measured);
+            md.append("\n## One order and its cancel, alone (exact upstream calls)\n\n")
+                    .append("| when | edition | event | status | ms | calls (token excluded in the count) |\n|---|---|---|---:|---:|---|\n");
+            probes.forEach((name, list) -> list.forEach(probe -> md.append(row(name, probe.edition().label, probe.kind(),
+                    probe.status(), f2(probe.millis()), probe.webexAndEventCalls() + ": " + describe(probe.calls())))));
             md.append("\n## Process\n\n| figure | value |\n|---|---|\n")
                     .append(row("start to ready (JVM uptime at the ready line)", readyMillis + " ms"))
                     .append(row("AppDirect token requests / events (whole run)", tokens + " / " + events + " = "
@@ -126,9 +121,154 @@ final class BenchReport {
                         "`" + run.body().replace("|", "\\|") + "`"));
             }
         }
+        targets(md, measured);
+        return md.toString();
+    }
+
+    private void throughput(StringBuilder md) {
+        md.append("## Throughput and latency (per event, as the caller sees it)\n\n")
+                .append("| run | load | callers | events | s | events/s | p50 ms | p95 ms | p99 ms | max ms | statuses | not success "
+                        + "| connector CPU (cores) | connector CPU ms/event | driver+WireMock CPU (cores) | other processes CPU (cores) | load avg 1 min at end |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (LoadPhase.Result phase : phases) {
+            md.append(row(phase.name() + (phase.timedOut() ? " (time limit hit)" : ""), phase.load().describe(), phase.callers(),
+                    phase.events(), f1(phase.seconds()), f0(phase.eventsPerSecond()), f2(phase.percentileMillis(50)),
+                    f2(phase.percentileMillis(95)), f2(phase.percentileMillis(99)), f2(phase.percentileMillis(100)),
+                    phase.statuses(), phase.notSuccess(), f2(phase.connectorCpuMillis() / 1000.0 / phase.seconds()),
+                    f2((double) phase.connectorCpuMillis() / Math.max(1, phase.events())),
+                    f2(phase.driverCpuMillis() / 1000.0 / phase.seconds()), f2(phase.otherCpuMillis() / 1000.0 / phase.seconds()),
+                    phase.loadAverage()));
+        }
+    }
+
+    private static void perEdition(StringBuilder md, List<LoadPhase.Result> measured) {
+        md.append("\n## Per edition (orders and cancels of that edition; events/s is its share of the run)\n\n")
+                .append("| run | load | callers | edition | events | events/s | p50 ms | p95 ms | p99 ms | not success | errors by code |\n")
+                .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (LoadPhase.Result phase : measured) {
+            for (LoadPhase.EditionFigures edition : phase.editions()) {
+                md.append(row(phase.name(), phase.load().describe(), phase.callers(), edition.edition().label, edition.events(),
+                        f0(edition.events() / phase.seconds()), f2(edition.percentileMillis(50)), f2(edition.percentileMillis(95)),
+                        f2(edition.percentileMillis(99)), edition.notSuccess(), codes(edition.errors())));
+            }
+            md.append(row(phase.name(), phase.load().describe(), phase.callers(), "**all**", phase.events(),
+                    f0(phase.eventsPerSecond()), f2(phase.percentileMillis(50)), f2(phase.percentileMillis(95)),
+                    f2(phase.percentileMillis(99)), phase.notSuccess(), codes(phase.errors())));
+        }
+    }
+
+    private void callsOverall(StringBuilder md) {
+        md.append("\n## Upstream calls per event, all editions (an event is an order or a cancel)\n\n| endpoint |");
+        phases.forEach(phase -> md.append(' ').append(phase.name()).append(", ").append(phase.load().describe()).append(", ")
+                .append(phase.callers()).append(" callers |"));
+        md.append("\n|---|").append("---:|".repeat(phases.size())).append('\n');
+        for (Endpoint endpoint : Endpoint.values()) {
+            md.append("| ").append(endpoint.label).append(" |");
+            phases.forEach(phase -> md.append(' ').append(f3(phase.perEvent(endpoint))).append(" |"));
+            md.append('\n');
+        }
+        md.append("| **all** |");
+        phases.forEach(phase -> md.append(" **").append(f3(phase.calls().total() / (double) Math.max(1, phase.events()))).append("** |"));
+        md.append('\n');
+    }
+
+    /** Per endpoint, the calls of each edition per event of that edition. */
+    private static void callsByEdition(StringBuilder md, List<LoadPhase.Result> measured) {
+        List<LoadPhase.Result> mixed = measured.stream().filter(phase -> phase.editions().size() > 1).toList();
+        if (mixed.isEmpty()) {
+            return;
+        }
+        md.append("\n## Upstream calls per event by edition\n\nEach edition's calls per event of that edition (orders and cancels). "
+                + "Calls that name no edition (the AppDirect token, the customers of provisioned companies) are per event of "
+                + "all editions. Endpoints no event called are left out.\n");
+        for (LoadPhase.Result phase : mixed) {
+            md.append("\n**").append(phase.name()).append(", ").append(phase.load().describe()).append(", ").append(phase.callers())
+                    .append(" callers**\n\n| endpoint |");
+            phase.editions().forEach(edition -> md.append(' ').append(edition.edition().label).append(" |"));
+            md.append(" not attributable | all |\n|---|").append("---:|".repeat(phase.editions().size() + 2)).append('\n');
+            for (Endpoint endpoint : Endpoint.values()) {
+                if (phase.calls().total(endpoint) == 0) {
+                    continue;
+                }
+                md.append("| ").append(endpoint.label).append(" |");
+                phase.editions().forEach(edition -> md.append(' ').append(f3(per(phase.calls().of(endpoint, edition.edition()),
+                        edition.events()))).append(" |"));
+                md.append(' ').append(f3(per(phase.calls().of(endpoint, null), phase.events()))).append(" | ")
+                        .append(f3(per(phase.calls().total(endpoint), phase.events()))).append(" |\n");
+            }
+            md.append("| **all** |");
+            phase.editions().forEach(edition -> {
+                long sum = 0;
+                for (Endpoint endpoint : Endpoint.values()) {
+                    sum += phase.calls().of(endpoint, edition.edition());
+                }
+                md.append(" **").append(f3(per(sum, edition.events()))).append("** |");
+            });
+            long unattributed = 0;
+            for (Endpoint endpoint : Endpoint.values()) {
+                unattributed += phase.calls().of(endpoint, null);
+            }
+            md.append(" **").append(f3(per(unattributed, phase.events()))).append("** | **")
+                    .append(f3(per(phase.calls().total(), phase.events()))).append("** |\n");
+        }
+    }
+
+    /** Webex calls per order while only orders were sent: what one calling order costs, and how many validateExtensions. */
+    private static void callsPerCallingOrder(StringBuilder md, List<LoadPhase.Result> measured) {
+        List<LoadPhase.Result> split = measured.stream().filter(phase -> phase.orderCalls() != null).toList();
+        if (split.isEmpty()) {
+            return;
+        }
+        md.append("\n## Calls per calling order (counted while only orders were sent)\n\n"
+                        + "Webex calls attributed to the edition's orders, per order; the customers of provisioned companies are "
+                        + "not attributable and are given per order of all editions.\n\n")
+                .append("| run | load | callers | edition | calling package | orders | orders not success | Webex calls per order "
+                        + "| of them validateExtensions | list locations | create subscriber | not attributable Webex calls per order |\n")
+                .append("|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (LoadPhase.Result phase : split) {
+            int orders = phase.editions().stream().mapToInt(LoadPhase.EditionFigures::orders).sum();
+            for (LoadPhase.EditionFigures edition : phase.editions()) {
+                BenchUpstreams.Calls calls = phase.orderCalls();
+                md.append(row(phase.name(), phase.load().describe(), phase.callers(),
+                        edition.edition().label, edition.edition().calling ? "yes" : "no", edition.orders(),
+                        edition.ordersNotSuccess(), f2(per(calls.webex(edition.edition()), edition.orders())),
+                        f2(per(calls.of(Endpoint.VALIDATE_EXTENSIONS, edition.edition()), edition.orders())),
+                        f2(per(calls.of(Endpoint.LOCATIONS, edition.edition()), edition.orders())),
+                        f2(per(calls.of(Endpoint.SUBSCRIBER_CREATE, edition.edition()), edition.orders())),
+                        f2(per(calls.webex(null), orders))));
+            }
+        }
+    }
+
+    private static void errors(StringBuilder md, List<LoadPhase.Result> measured) {
+        md.append("\n## Errors: events whose answer (or, after a 202, posted result) was not success, by error code\n\n");
+        if (measured.stream().allMatch(phase -> phase.errors().isEmpty())) {
+            md.append("None.\n");
+        } else {
+            md.append("| run | load | callers | error code | events | by edition | example message |\n|---|---|---:|---|---:|---|---|\n");
+            for (LoadPhase.Result phase : measured) {
+                phase.errors().forEach((code, count) -> md.append(row(phase.name(), phase.load().describe(), phase.callers(), code,
+                        count, phase.editions().stream().filter(edition -> edition.errors().containsKey(code))
+                                .map(edition -> edition.edition().label + " " + edition.errors().get(code))
+                                .collect(Collectors.joining(", ")),
+                        "`" + shorten(phase.errorExamples().getOrDefault(code, "")) + "`")));
+            }
+        }
+        md.append("\nAnswers of the stand-ins that were not 2xx (a 404 of a delete is the connector finding a user gone):\n\n");
+        if (measured.stream().allMatch(phase -> phase.refusals().isEmpty())) {
+            md.append("None.\n");
+        } else {
+            md.append("| run | load | callers | endpoint: status | answers |\n|---|---|---:|---|---:|\n");
+            for (LoadPhase.Result phase : measured) {
+                phase.refusals().forEach((key, count) -> md.append(row(phase.name(), phase.load().describe(), phase.callers(), key, count)));
+            }
+        }
+    }
+
+    private void targets(StringBuilder md, List<LoadPhase.Result> measured) {
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         for (LoadPhase.Result phase : measured) {
-            String run = phase.name() + ", " + phase.callers() + " callers";
+            String run = phase.name() + ", " + phase.load().describe() + ", " + phase.callers() + " callers";
             if (!phase.name().startsWith("paced")) { // a paced run's throughput is its pace
                 md.append(row("≥ 500 events/s (" + run + ")", f0(phase.eventsPerSecond()) + " events/s",
                         yes(phase.eventsPerSecond() >= 500)));
@@ -136,18 +276,32 @@ final class BenchReport {
             md.append(row("p99 < 20 ms (" + run + ", caller-seen, includes the stubs)",
                     f2(phase.percentileMillis(99)) + " ms", yes(phase.percentileMillis(99) < 20)));
         }
-        probes.forEach((name, list) -> list.stream().filter(probe -> probe.kind().equals("order")).forEach(order -> {
-            boolean remembered = name.contains("after the load");
-            long limit = remembered ? 3 : 4;
-            md.append(row("order ≤ " + limit + " upstream calls (" + name + ")", order.webexAndEventCalls() + ": " + describe(order.calls()),
-                    yes(order.webexAndEventCalls() <= limit)));
-        }));
+        probes.forEach((name, list) -> list.stream()
+                .filter(probe -> probe.kind().equals("order") && probe.edition() == BenchEdition.MEETINGS).forEach(order -> {
+                    boolean remembered = name.contains("after the load");
+                    long limit = remembered ? 3 : 4;
+                    md.append(row("meetings order ≤ " + limit + " upstream calls (" + name + ")",
+                            order.webexAndEventCalls() + ": " + describe(order.calls()), yes(order.webexAndEventCalls() <= limit)));
+                }));
         if (tokens >= 0) {
             md.append(row("token requests ≤ 0.01/event", f3((double) tokens / Math.max(1, events)), yes(tokens <= 0.01 * events)));
             md.append(row("peak RSS ≤ 256 MB", mb(hwmKb), yes(hwmKb <= 256 * 1024)));
             md.append(row("start to ready < 1.5 s", readyMillis + " ms", yes(readyMillis < 1500)));
         }
-        return md.toString();
+    }
+
+    private static double per(long count, long events) {
+        return (double) count / Math.max(1, events);
+    }
+
+    private static String codes(Map<String, Long> errors) {
+        return errors.isEmpty() ? "" : errors.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String shorten(String text) {
+        String flat = text.replace("\\\"", "'").replace("|", "\\|").replace("`", "'").replaceAll("\\s+", " ");
+        return flat.length() <= EXAMPLE_LENGTH ? flat : flat.substring(0, EXAMPLE_LENGTH) + "…";
     }
 
     private static String describe(Map<Endpoint, Long> calls) {
