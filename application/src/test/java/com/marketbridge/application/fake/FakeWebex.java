@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  * {@code org-c1}. Each read of a customer reports the next status of its script, the last one repeating;
  * its organization id is known only while it is {@code provisioned}, as Webex documents. Creating a
  * subscriber creates its Webex person; precheck and create refuse an email any organization has a person for.
+ * Emails match whatever their case, as at Webex. {@code WebexPortsContract} holds it to what the real adapter does.
  */
 public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexLocations, WebexExtensions, WebexPeople {
 
@@ -44,7 +46,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private final Map<String, Customer> customersById = new LinkedHashMap<>();
     private final List<NewCustomer> createdCustomers = new ArrayList<>();
     private final Map<String, WebexSubscriber> subscribers = new LinkedHashMap<>();
-    private final Map<String, List<String>> locationsByOrg = new LinkedHashMap<>();
+    private final Map<String, List<Location>> locationsByOrg = new LinkedHashMap<>();
     private final Map<String, Set<String>> usedExtensionsByLocation = new LinkedHashMap<>();
     private final Set<String> people = new HashSet<>();
     private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
@@ -85,7 +87,12 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     public synchronized FakeWebex addLocation(String orgId, String locationId) {
-        locationsByOrg.computeIfAbsent(orgId, org -> new ArrayList<>()).add(locationId);
+        return addLocation(orgId, locationId, null);
+    }
+
+    /** A location at {@code address}, which {@link #locationIdFor} prefers over the organization's first. */
+    public synchronized FakeWebex addLocation(String orgId, String locationId, PostalAddress address) {
+        locationsByOrg.computeIfAbsent(orgId, org -> new ArrayList<>()).add(new Location(locationId, address));
         return this;
     }
 
@@ -171,7 +178,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             }
             createdCustomers.add(customer);
             if (customer.callingLocation()) {
-                addLocation(orgId(customer.externalId()), "loc-" + customer.externalId());
+                addLocation(orgId(customer.externalId()), "loc-" + customer.externalId(), customer.template().address());
             }
             return addCustomer(customer.externalId(), newCustomerStatuses);
         }
@@ -238,16 +245,14 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         }
     }
 
+    /** Already gone counts as removed, as the adapter treats Webex's 404; the calling user's extension is freed. */
     @Override
     public void remove(WebexSubscriber subscriber) {
         log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
         synchronized (this) {
-            WebexSubscriber removed = subscribers.remove(key(subscriber.customerId(), subscriber.email()));
-            if (removed == null) {
-                throw new UpstreamException(FailureReason.USER_NOT_FOUND, "No subscriber " + subscriber.email(), "fake-tracking");
-            }
-            Optional.ofNullable(callingBySubscriber.remove(removed.id())).ifPresent(calling ->
-                    usedExtensionsByLocation.get(calling.locationId()).remove(calling.extension()));
+            Optional.ofNullable(subscribers.remove(key(subscriber.customerId(), subscriber.email())))
+                    .map(removed -> callingBySubscriber.remove(removed.id()))
+                    .ifPresent(calling -> usedExtensionsByLocation.get(calling.locationId()).remove(calling.extension()));
         }
     }
 
@@ -257,7 +262,10 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     public Optional<String> locationIdFor(String orgId, PostalAddress address) {
         log.record("locations.locationIdFor", orgId);
         synchronized (this) {
-            return locationsByOrg.getOrDefault(orgId, List.of()).stream().findFirst();
+            List<Location> locations = locationsByOrg.getOrDefault(orgId, List.of());
+            return locations.stream().filter(location -> location.isAt(address)).findFirst()
+                    .or(() -> locations.stream().findFirst())
+                    .map(Location::id);
         }
     }
 
@@ -266,14 +274,19 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         return maxCandidates;
     }
 
-    /** Refuses more candidates than it takes, or one twice, as Webex would not answer them one by one. */
+    /**
+     * Refuses more candidates than it takes, or one twice, as Webex would not answer them one by one; a refused call
+     * is not recorded, as the adapter refuses it without calling Webex.
+     */
     @Override
     public Set<String> free(String orgId, String locationId, List<String> candidates) {
-        log.record("extensions.free", orgId, locationId);
         synchronized (this) {
             if (candidates.size() > maxCandidates || Set.copyOf(candidates).size() != candidates.size()) {
                 throw new IllegalArgumentException("at most " + maxCandidates + " distinct candidates, got " + candidates);
             }
+        }
+        log.record("extensions.free", orgId, locationId);
+        synchronized (this) {
             Set<String> used = usedExtensionsByLocation.getOrDefault(locationId, Set.of());
             return candidates.stream().filter(candidate -> !used.contains(candidate)).collect(Collectors.toSet());
         }
@@ -294,8 +307,10 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
      * organization without a subscriber (one whose subscription was suspended) may be subscribed again.
      */
     private void refuseExistingPerson(String email, String orgId) {
-        boolean elsewhere = people.stream().anyMatch(person -> person.endsWith("|" + email) && !person.equals(key(orgId, email)));
-        boolean subscribed = subscribers.keySet().stream().anyMatch(subscriber -> subscriber.endsWith("|" + email));
+        String own = key(orgId, email);
+        String anyScope = "|" + own.substring(own.indexOf('|') + 1);
+        boolean elsewhere = people.stream().anyMatch(person -> person.endsWith(anyScope) && !person.equals(own));
+        boolean subscribed = subscribers.keySet().stream().anyMatch(subscriber -> subscriber.endsWith(anyScope));
         if (elsewhere || subscribed) {
             throw new UpstreamException(FailureReason.USER_ALREADY_EXISTS,
                     "The email " + email + " already belongs to a Webex user", "fake-tracking");
@@ -327,8 +342,9 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         return calling.map(c -> " ext=" + c.extension() + " loc=" + c.locationId()).orElse("");
     }
 
+    /** Webex matches emails whatever their case. */
     private static String key(String scope, String email) {
-        return scope + "|" + email;
+        return scope + "|" + email.toLowerCase(Locale.ROOT);
     }
 
     /** Checks the script against the lifecycle, so a fake never reports a move Webex could not make. */
@@ -342,6 +358,24 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             }
         }
         return Arrays.asList(statuses);
+    }
+
+    /** A location and, unless arranged without one, its address. */
+    private record Location(String id, PostalAddress address) {
+
+        /** As the adapter matches: street, city and zip, ignoring case and spacing. */
+        boolean isAt(PostalAddress other) {
+            return address != null && same(address.line1(), other.line1()) && same(address.city(), other.city())
+                    && same(address.zip(), other.zip());
+        }
+
+        private static boolean same(String one, String other) {
+            return normalized(one).equals(normalized(other));
+        }
+
+        private static String normalized(String value) {
+            return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
     }
 
     private final class Customer {
