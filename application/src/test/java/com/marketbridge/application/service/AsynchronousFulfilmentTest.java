@@ -291,7 +291,7 @@ class AsynchronousFulfilmentTest {
 
     @Test
     void aRedeliveryAnsweredTheOutcome_afterTheFirstDeliveryWasAccepted_stillHasTheResultPostedOnce() throws Exception {
-        start(new AsyncSettings(Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
+        start(new AsyncSettings(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
                 Duration.ofSeconds(1)));
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         CountDownLatch slowWebex = new CountDownLatch(1);

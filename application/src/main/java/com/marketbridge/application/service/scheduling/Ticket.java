@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The hand-over between the deliveries of one event waiting for their answer and the worker processing it. Any
- * number of deliveries wait, each within its own budget, and all get the same answer: the final outcome if the
- * worker has it in time, else the latest "still being worked on". A delivery answered "accepted" (it was handed
+ * number of deliveries wait, each within its own budget, for the same answer: the final outcome if the worker
+ * has it in time, else the first "still being worked on" it offered. A delivery answered "accepted" (it was handed
  * progress, or its budget ran out) is owed the result, which is then posted even if another delivery got the
  * final outcome as its answer.
  */
@@ -29,7 +29,7 @@ public final class Ticket {
     }
 
     /**
-     * Waits up to {@code budget} for the final outcome; returns it, or the latest progress, or empty when neither
+     * Waits up to {@code budget} for the final outcome; returns it, or the first progress, or empty when neither
      * came in time. Once the worker {@link #claim() claimed} the final outcome, waits for it past the budget: it
      * is being journaled. Anything but the final outcome means the caller answers "accepted", so the result is owed.
      */
@@ -48,10 +48,12 @@ public final class Ticket {
         return Optional.ofNullable(outcome != null ? outcome : progress);
     }
 
-    /** "Still being worked on": the answer of every delivery waiting now or coming before the final outcome. */
-    synchronized void offerProgress(Outcome.InProgress latest) {
-        progress = latest;
-        notifyAll();
+    /** "Still being worked on": the first is the answer of every delivery waiting now or coming before the final outcome. */
+    synchronized void offerProgress(Outcome.InProgress offered) {
+        if (progress == null) {
+            progress = offered;
+            notifyAll();
+        }
     }
 
     /**

@@ -67,8 +67,9 @@ class TicketTest {
     }
 
     @Test
-    void aDeliveryComingAfterProgress_isAnsweredItAtOnce() {
+    void aDeliveryComingAfterProgress_isAnsweredTheFirstAtOnce() {
         ticket.offerProgress(PROGRESS);
+        ticket.offerProgress(new Outcome.InProgress("Webex is unavailable right now; the connector keeps trying."));
 
         assertThat(delivery(LONG)).isCompletedWithValue(Optional.of(PROGRESS));
         assertThat(ticket.claim()).isTrue();
