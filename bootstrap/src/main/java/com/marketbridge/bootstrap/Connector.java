@@ -98,8 +98,9 @@ final class Connector implements AutoCloseable {
         FulfilmentWorker worker = new FulfilmentWorker(
                 new Fulfilment(webex, fulfilment, journal.subscriptions(), journal.reservations(), journal),
                 journal, appDirect.results(), async, clock);
-        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
+        // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
+        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         return new Connector(journal, worker, server, appDirect, wholesale);
     }
 

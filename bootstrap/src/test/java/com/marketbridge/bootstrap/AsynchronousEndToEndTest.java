@@ -107,11 +107,47 @@ class AsynchronousEndToEndTest {
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(whileRunning.statusCode()).isEqualTo(202);
+        assertThat(whileRunning.body()).isEqualTo(first.body());
         assertThat(afterwards.statusCode()).isEqualTo(200);
         assertThat(afterwards.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
         upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/async-2")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
         assertThat(resultPosts("async-2")).isEqualTo(1);
+    }
+
+    private List<HttpResponse<String>> notifyTwiceAtOnce(String eventUrl) throws Exception {
+        CompletableFuture<HttpResponse<String>> first = client.sendAsync(request(eventUrl), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second = client.sendAsync(request(eventUrl), HttpResponse.BodyHandlers.ofString());
+        return List.of(first.get(), second.get());
+    }
+
+    @Test
+    void twoDeliveriesOfAnOrderAtOnce_whileWebexIsFast_areBothAnswered200WithItsOutcome_andNothingIsPosted() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("async-twice-fast", "order.json", Map.of());
+
+        List<HttpResponse<String>> answers = notifyTwiceAtOnce(eventUrl);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers.get(1).body()).isEqualTo(answers.get(0).body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+        assertThat(resultPosts("async-twice-fast")).isZero();
+    }
+
+    @Test
+    void twoDeliveriesOfAFirstOrderAtOnce_whileWebexProvisions_areBothAnswered202Alike_andOneResultIsPosted() throws Exception {
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("async-twice-slow", "order.json", Map.of());
+
+        List<HttpResponse<String>> answers = notifyTwiceAtOnce(eventUrl);
+        upstreams.finishProvisioning();
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(202));
+        assertThat(answers.get(1).body()).isEqualTo(answers.get(0).body()).contains("is being set up");
+        await("the result", () -> resultPosts("async-twice-slow") == 1);
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+        assertThat(resultPosts("async-twice-slow")).isEqualTo(1);
     }
 
     @Test

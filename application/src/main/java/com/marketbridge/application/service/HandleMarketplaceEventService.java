@@ -25,8 +25,9 @@ import java.util.Optional;
  * Verifies the notification, fetches its event, journals it and hands it to the worker, then waits for the
  * outcome within the response budget: a final outcome in time is the answer; otherwise the answer is
  * "accepted" ({@link Outcome.InProgress}) and the worker posts the result. A notice takes no posted result,
- * so its "accepted, being applied" is a success, which the worker then completes silently. An event already journaled is
- * answered from the journal and never run twice. Stateless pings are answered at once and change nothing.
+ * so its "accepted, being applied" is a success, which the worker then completes silently. An event is never run twice:
+ * a delivery of an event still being worked on waits for the same answer as the first, within its own budget, and
+ * one of a finished event is answered from the journal. Stateless pings are answered at once and change nothing.
  */
 public final class HandleMarketplaceEventService implements HandleMarketplaceEventUseCase {
 
@@ -65,7 +66,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         }
         Optional<JournalEntry> known = journal.find(eventUrl.token());
         if (known.isPresent()) {
-            return EventLog.record(eventUrl.token(), known.get().event(), durable(answerFromJournal(known.get())), started);
+            return EventLog.record(eventUrl.token(), known.get().event(), durable(answerKnown(known.get())), started);
         }
         MarketplaceEvent event;
         try {
@@ -90,10 +91,27 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
     private Outcome journalAndAwait(EventUrl eventUrl, MarketplaceEvent event) {
         Instant now = worker.clock().instant();
         JournalEntry entry = JournalEntry.received(eventUrl, event, laneOf(event), now, now.plus(settings.eventDeadline()));
-        if (!journal.recordNew(entry)) {
-            return answerFromJournal(journal.find(event.token()).orElseThrow());
+        return worker.admit(entry).map(ticket -> await(ticket, event)).orElseGet(() -> answerFromJournal(event));
+    }
+
+    private Outcome answerKnown(JournalEntry known) {
+        if (known.state().isFinished()) {
+            return known.outcome();
         }
-        Ticket ticket = worker.enqueue(entry);
+        return worker.inFlight(known.event().token()).map(ticket -> await(ticket, known.event()))
+                .orElseGet(() -> answerFromJournal(known.event()));
+    }
+
+    /**
+     * No ticket to wait on: the event was finished meanwhile, or (the worker stopped) it waits for the next start,
+     * which posts its result.
+     */
+    private Outcome answerFromJournal(MarketplaceEvent event) {
+        JournalEntry entry = journal.find(event.token()).orElseThrow();
+        return entry.state().isFinished() ? entry.outcome() : accepted(event);
+    }
+
+    private Outcome await(Ticket ticket, MarketplaceEvent event) {
         try {
             return ticket.awaitAnswer(settings.responseBudget()).map(answer -> synchronousIfNeeded(event, answer))
                     .orElseGet(() -> accepted(event));
@@ -101,10 +119,6 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             Thread.currentThread().interrupt();
             return accepted(event);
         }
-    }
-
-    private static Outcome answerFromJournal(JournalEntry entry) {
-        return entry.state().isFinished() ? entry.outcome() : accepted(entry.event());
     }
 
     private static Outcome accepted(MarketplaceEvent event) {

@@ -16,6 +16,7 @@ public final class CallLog {
     private final List<String> calls = new ArrayList<>();
     private final Map<String, UpstreamException> failures = new HashMap<>();
     private final List<Hold> holds = new ArrayList<>();
+    private final List<Signal> signals = new ArrayList<>();
 
     /** Every later call of {@code operation} (e.g. {@code "subscribers.validate"}) is recorded, then throws {@code failure}. */
     public synchronized CallLog failOn(String operation, UpstreamException failure) {
@@ -26,6 +27,12 @@ public final class CallLog {
     /** Calls of {@code operation} that mention {@code text} wait until {@code release} opens, as on a slow Webex. */
     public synchronized CallLog holdOn(String operation, String text, CountDownLatch release) {
         holds.add(new Hold(operation, text, release));
+        return this;
+    }
+
+    /** Every later call of {@code operation} counts {@code made} down as it starts, before any hold: the test knows it was made. */
+    public synchronized CallLog signalOn(String operation, CountDownLatch made) {
+        signals.add(new Signal(operation, made));
         return this;
     }
 
@@ -55,6 +62,7 @@ public final class CallLog {
         UpstreamException failure;
         synchronized (this) {
             calls.add(line.toString());
+            signals.stream().filter(signal -> signal.operation.equals(operation)).forEach(signal -> signal.made.countDown());
             holds.stream().filter(hold -> hold.operation.equals(operation) && line.indexOf(hold.text) >= 0)
                     .forEach(hold -> waits.add(hold.release));
             failure = failures.get(operation);
@@ -72,5 +80,8 @@ public final class CallLog {
     }
 
     private record Hold(String operation, String text, CountDownLatch release) {
+    }
+
+    private record Signal(String operation, CountDownLatch made) {
     }
 }

@@ -27,9 +27,12 @@ public final class FakeMarketplaceEvents implements MarketplaceEvents {
     }
 
     @Override
-    public synchronized MarketplaceEvent fetch(EventUrl url) {
-        log.record("events.fetch", url);
-        MarketplaceEvent event = events.get(url.toString());
+    public MarketplaceEvent fetch(EventUrl url) {
+        log.record("events.fetch", url); // outside the lock: a held fetch must not hold up the others
+        MarketplaceEvent event;
+        synchronized (this) {
+            event = events.get(url.toString());
+        }
         if (event == null) {
             throw new UpstreamException(FailureReason.EVENT_NOT_FOUND, "The marketplace has no event at " + url);
         }

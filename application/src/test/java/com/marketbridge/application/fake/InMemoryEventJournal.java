@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The journal kept in memory: what the service tests run against, and the reference for the journal's contract
@@ -23,6 +24,7 @@ public final class InMemoryEventJournal implements EventJournal {
     private Map<String, WebexCustomer> durableCustomers = Map.of();
     private boolean open = true;
     private int failingUpdates;
+    private CountDownLatch finds = new CountDownLatch(0);
 
     @Override
     public synchronized boolean recordNew(JournalEntry entry) {
@@ -31,7 +33,13 @@ public final class InMemoryEventJournal implements EventJournal {
 
     @Override
     public synchronized Optional<JournalEntry> find(EventToken token) {
+        finds.countDown();
         return Optional.ofNullable(entries.get(token));
+    }
+
+    /** Every later {@link #find} counts {@code looked} down: the test knows a notification looked an event up. */
+    public synchronized void signalFinds(CountDownLatch looked) {
+        finds = looked;
     }
 
     /** The next {@code count} updates fail, as on a full disk. */

@@ -53,6 +53,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -229,11 +230,94 @@ class AsynchronousFulfilmentTest {
         Outcome afterwards = notify(eventUrl);
 
         assertThat(first).isInstanceOf(Outcome.InProgress.class);
-        assertThat(whileRunning).isEqualTo(new Outcome.InProgress("Event o1 is accepted and being processed; its result will be posted."));
         assertThat(afterwards).isEqualTo(journaled("o1").outcome()).isInstanceOf(Outcome.Completed.class);
+        // the answer the first delivery got, or the outcome if the worker finished while the second waited
+        assertThat(whileRunning).isIn(first, afterwards);
         assertThat(log.all()).filteredOn(call -> call.startsWith("events.fetch")).hasSize(1);
         assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
         assertThat(results.posted()).hasSize(1);
+    }
+
+    /** Both deliveries fetch the event before either journals it, so they race to record it. */
+    private List<Future<Outcome>> deliverTwiceAtOnce(ExecutorService appDirect, String eventUrl) throws InterruptedException {
+        CountDownLatch fetched = new CountDownLatch(2);
+        CountDownLatch bothFetched = new CountDownLatch(1);
+        log.signalOn("events.fetch", fetched).holdOn("events.fetch", "", bothFetched);
+        List<Future<Outcome>> answers = List.of(appDirect.submit(() -> notify(eventUrl)), appDirect.submit(() -> notify(eventUrl)));
+        assertThat(fetched.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        bothFetched.countDown();
+        return answers;
+    }
+
+    @Test
+    void twoDeliveriesOfAnOrderAtOnce_whileWebexIsFast_areBothAnsweredItsOutcome_andNoResultIsPosted() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        ExecutorService appDirect = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> answers = deliverTwiceAtOnce(appDirect, publishOrder("o1", COMPANY, BOB));
+
+            Outcome subscribed = new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings");
+            assertThat(answers.get(0).get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(subscribed);
+            assertThat(answers.get(1).get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(subscribed);
+            // journaled as delivered before either answer left: the worker posts nothing
+            assertThat(journaled("o1").resultDelivered()).isTrue();
+            assertThat(journaled("o1").asynchronous()).isFalse();
+            assertThat(results.posted()).isEmpty();
+            assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+        } finally {
+            appDirect.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoDeliveriesOfAFirstOrderAtOnce_whileWebexProvisionsPastTheBudget_areBothAccepted_andOneResultIsPosted() throws Exception {
+        start(FAST);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);
+        ExecutorService appDirect = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> answers = deliverTwiceAtOnce(appDirect, publishOrder("o1", COMPANY, BOB));
+            Outcome first = answers.get(0).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Outcome second = answers.get(1).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED); // Webex is done now
+
+            assertThat(first).isInstanceOf(Outcome.InProgress.class).isEqualTo(second);
+            assertThat(first.message()).contains("is being set up");
+            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+            assertThat(awaitDelivered("o1").asynchronous()).isTrue();
+            assertThat(results.posted()).hasSize(1);
+        } finally {
+            appDirect.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRedeliveryAnsweredTheOutcome_afterTheFirstDeliveryWasAccepted_stillHasTheResultPostedOnce() throws Exception {
+        start(new AsyncSettings(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
+                Duration.ofSeconds(1)));
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.holdOn("subscribers.create", BOB.email(), slowWebex);
+        String eventUrl = publishOrder("o1", COMPANY, BOB);
+        ExecutorService appDirect = Executors.newSingleThreadExecutor();
+        try {
+            Outcome first = notify(eventUrl); // its budget runs out while Webex creates the subscriber
+            CountDownLatch lookedUp = new CountDownLatch(1);
+            journal.signalFinds(lookedUp);
+            Future<Outcome> again = appDirect.submit(() -> notify(eventUrl));
+            assertThat(lookedUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            slowWebex.countDown();
+
+            assertThat(first).isEqualTo(new Outcome.InProgress("Event o1 is accepted and being processed; its result will be posted."));
+            assertThat(again.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+            assertThat(awaitDelivered("o1").asynchronous()).isTrue();
+            assertThat(results.posted()).hasSize(1);
+        } finally {
+            slowWebex.countDown();
+            appDirect.shutdownNow();
+        }
     }
 
     @Test
@@ -490,6 +574,39 @@ class AsynchronousFulfilmentTest {
         assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
         assertThat(awaitDelivered("o2").resultDelivered()).isTrue();
         assertThat(journal.needingWork()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryOfAnEventResumedAfterARestart_isAnsweredItsOutcome_andTheResultIsStillPosted() throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        SubscriptionOrdered order = new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
+                new Company(COMPANY, "Contoso", null, null, "CA"), BOB, new Order("webex_meetings", List.of()));
+        // killed after its first delivery was answered 202: the journal has it unfinished
+        journal.recordNew(JournalEntry.received(new EventUrl(URI.create(url("o1"))), order, COMPANY, clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(30))).processing(clock.instant()));
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), slowWebex);
+        ExecutorService appDirect = Executors.newSingleThreadExecutor();
+        try {
+            start(FAST);
+            worker.resumeJournal();
+            assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            CountDownLatch lookedUp = new CountDownLatch(1);
+            journal.signalFinds(lookedUp);
+            Future<Outcome> again = appDirect.submit(() -> notify(url("o1")));
+            assertThat(lookedUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            slowWebex.countDown();
+
+            assertThat(again.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+            assertThat(awaitDelivered("o1").asynchronous()).isTrue();
+            assertThat(results.posted()).hasSize(1);
+        } finally {
+            slowWebex.countDown();
+            appDirect.shutdownNow();
+        }
     }
 
     @Test

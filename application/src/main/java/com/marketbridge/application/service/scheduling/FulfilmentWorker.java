@@ -3,6 +3,7 @@ package com.marketbridge.application.service.scheduling;
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
@@ -13,14 +14,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Works on journaled events in the background, on a bounded pool: one lane per company, in arrival order
  * ({@link CompanyLane}), where events run side by side as {@link SideBySide} allows. An event that waits (for
  * Webex to provision, or after a transient failure) is retried with backoff until its deadline, and keeps its
- * place meanwhile. Results the marketplace did not get as an answer go to {@link ResultDelivery}. Every state
- * change is written to the journal first, so a restart resumes it all.
+ * place meanwhile. Every delivery of an event in flight waits on its one {@link Ticket} ({@link EventsInFlight}).
+ * Results owed to a delivery answered "accepted" go to {@link ResultDelivery}. Every state change is written to
+ * the journal first, so a restart resumes it all.
  */
 public final class FulfilmentWorker implements AutoCloseable {
 
@@ -30,6 +33,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final EventJournal journal;
     private final Transitions transitions;
     private final ResultDelivery delivery;
+    private final EventsInFlight inFlight;
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
@@ -44,6 +48,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         this.transitions = new Transitions(journal);
         this.threads = new WorkerThreads(settings.workers(), clock);
         this.delivery = new ResultDelivery(results, journal, transitions, threads, settings, clock);
+        this.inFlight = new EventsInFlight(journal);
     }
 
     /** Takes up what the journal says is unfinished or undelivered, as after a restart. */
@@ -53,7 +58,9 @@ public final class FulfilmentWorker implements AutoCloseable {
                 delivery.deliver(entry);
             } else {
                 LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
-                enqueue(entry, Ticket.NOBODY_WAITS);
+                Ticket ticket = Ticket.owingResult();
+                inFlight.resume(entry.event().token(), ticket);
+                enqueue(entry, ticket);
             }
         }
     }
@@ -62,11 +69,22 @@ public final class FulfilmentWorker implements AutoCloseable {
         return clock;
     }
 
-    /** Queues the journaled event in its company's lane; the ticket receives the outcome of its first attempt. */
-    public Ticket enqueue(JournalEntry entry) {
-        Ticket ticket = new Ticket();
-        enqueue(entry, ticket);
+    /**
+     * Journals the new event and queues it in its company's lane; returns the ticket its deliveries wait on, the
+     * one already in flight if another delivery of the event came first, or empty once the event is finished.
+     */
+    public Optional<Ticket> admit(JournalEntry entry) {
+        Ticket fresh = new Ticket();
+        Optional<Ticket> ticket = inFlight.admit(entry, fresh);
+        if (ticket.orElse(null) == fresh) { // this delivery journaled the event
+            enqueue(entry, fresh);
+        }
         return ticket;
+    }
+
+    /** The ticket of the journaled event while it is being worked on. */
+    public Optional<Ticket> inFlight(EventToken token) {
+        return inFlight.find(token);
     }
 
     private void enqueue(JournalEntry entry, Ticket ticket) {
@@ -128,19 +146,16 @@ public final class FulfilmentWorker implements AutoCloseable {
             outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
-        boolean answering = task.ticket.claim();
+        // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
+        boolean resultOwed = task.ticket.claim() && !entry.event().answeredSynchronouslyOnly();
         JournalEntry finished = entry.finished(outcome, now);
         try {
-            // journaled before the answer leaves, so a duplicate notification right after it is answered the same;
-            // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
-            finished = transitions.record(answering || entry.event().answeredSynchronouslyOnly()
-                    ? finished.delivered(now)
-                    : finished.answeredAsynchronously(now));
+            // journaled before the answer leaves, so a delivery coming after it is answered the same from the journal
+            finished = transitions.record(resultOwed ? finished.answeredAsynchronously(now) : finished.delivered(now));
             task.entry = finished;
+            inFlight.finished(finished.event().token());
         } finally {
-            if (answering) {
-                task.ticket.answer(outcome);
-            }
+            task.ticket.answer(outcome);
         }
         if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
             fulfilment.forgetCustomerOf(finished.lane());

@@ -5,63 +5,69 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The hand-over between a notification waiting for its answer and the worker processing its event. Whoever
- * comes second decides: the worker's first outcome goes back as the answer if the notification still
- * waits; once the notification stopped waiting, the result must be posted.
+ * The hand-over between the deliveries of one event waiting for their answer and the worker processing it. Any
+ * number of deliveries wait, each within its own budget, for the same answer: the final outcome if the worker
+ * has it in time, else the first "still being worked on" it offered. A delivery answered "accepted" (it was handed
+ * progress, or its budget ran out) is owed the result, which is then posted even if another delivery got the
+ * final outcome as its answer.
  */
 public final class Ticket {
 
-    /** For events resumed after a restart: nobody waits, every result is posted. */
-    static final Ticket NOBODY_WAITS = new Ticket(true);
-
-    private Outcome answer;
-    private boolean abandoned;
+    private Outcome.InProgress progress;
+    private Outcome outcome;
     private boolean claimed;
+    private boolean resultOwed;
 
     Ticket() {
-        this(false);
     }
 
-    private Ticket(boolean abandoned) {
-        this.abandoned = abandoned;
+    /** For an event resumed after a restart: a delivery before the restart may have been answered "accepted". */
+    static Ticket owingResult() {
+        Ticket ticket = new Ticket();
+        ticket.resultOwed = true;
+        return ticket;
     }
 
     /**
-     * Waits up to {@code budget} for the worker's first outcome; empty when it did not come in time. Once the
-     * worker {@link #claim() claimed} the answer, waits for it past the budget: it is being journaled.
+     * Waits up to {@code budget} for the final outcome; returns it, or the first progress, or empty when neither
+     * came in time. Once the worker {@link #claim() claimed} the final outcome, waits for it past the budget: it
+     * is being journaled. Anything but the final outcome means the caller answers "accepted", so the result is owed.
      */
     public synchronized Optional<Outcome> awaitAnswer(Duration budget) throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
-        for (long left = budget.toNanos(); answer == null && (claimed || left > 0); left = deadline - System.nanoTime()) {
-            wait(claimed ? 0 : Math.max(1, left / 1_000_000));
+        for (long left = budget.toNanos(); outcome == null && (claimed || progress == null && left > 0);
+                left = deadline - System.nanoTime()) {
+            try {
+                wait(claimed ? 0 : Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                resultOwed = true; // the caller answers "accepted"
+                throw e;
+            }
         }
-        abandoned = answer == null;
-        return Optional.ofNullable(answer);
+        resultOwed |= outcome == null;
+        return Optional.ofNullable(outcome != null ? outcome : progress);
     }
 
-    /** Answers "still being worked on" if the notification still waits; the result will be posted. */
-    synchronized void offerProgress(Outcome.InProgress progress) {
-        if (!abandoned && answer == null) {
-            answer = progress;
+    /** "Still being worked on": the first is the answer of every delivery waiting now or coming before the final outcome. */
+    synchronized void offerProgress(Outcome.InProgress offered) {
+        if (progress == null) {
+            progress = offered;
             notifyAll();
         }
     }
 
     /**
-     * Claims the notification for a final outcome: true when it still waits, and it then waits for
-     * {@link #answer}, which the caller must give whatever happens; false when the result must be posted.
+     * Claims the deliveries for the final outcome: from now on every delivery, waiting or still to come, waits for
+     * {@link #answer}, which the caller must give whatever happens. Returns whether the result is owed as well.
      */
     synchronized boolean claim() {
-        if (abandoned || answer != null) {
-            return false;
-        }
         claimed = true;
-        return true;
+        return resultOwed;
     }
 
-    /** Hands the final outcome to the notification that {@link #claim()} reserved. */
-    synchronized void answer(Outcome outcome) {
-        answer = outcome;
+    /** Hands the final outcome to every delivery, those waiting and those still to come. */
+    synchronized void answer(Outcome finalOutcome) {
+        outcome = finalOutcome;
         notifyAll();
     }
 }
