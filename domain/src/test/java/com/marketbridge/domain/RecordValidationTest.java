@@ -20,6 +20,7 @@ import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.event.UnsupportedEvent;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
+import com.marketbridge.domain.subscription.ExtensionRange;
 import com.marketbridge.domain.subscription.NewSubscriber;
 import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.WebexSubscriber;
@@ -75,6 +76,8 @@ class RecordValidationTest {
                 iae("extension with letters", () -> new CallingAssignment("L1", "20a0"), "an extension is digits only, got '20a0'"),
                 iae("empty extension", () -> new CallingAssignment("L1", ""), "an extension is digits only, got ''"),
                 npe("assignment without location", () -> new CallingAssignment(null, "2000"), "'locationId' must not be null"),
+                iae("extension range upside down", () -> new ExtensionRange(2001, 2000), "the extension range 2001-2000 is empty"),
+                iae("negative extension range", () -> new ExtensionRange(-1, 10), "the extension range -1-10 is empty"),
                 iae("calling subscriber without assignment", () -> new NewSubscriber("w1", "bob@x.io", "Bob", "B", CALLING, null),
                         "calling package 'webex_calling' needs a location and an extension"),
                 npe("subscriber without package", () -> new WebexSubscriber("s1", "w1", "bob@x.io", null, SubscriberStatus.PROVISIONED),

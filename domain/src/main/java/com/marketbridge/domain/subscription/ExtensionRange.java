@@ -1,7 +1,5 @@
 package com.marketbridge.domain.subscription;
 
-import java.util.stream.IntStream;
-
 /** The extensions new calling users are numbered from, both ends included, e.g. 2000-8999. */
 public record ExtensionRange(int from, int to) {
 
@@ -15,11 +13,6 @@ public record ExtensionRange(int from, int to) {
 
     public int size() {
         return to - from + 1;
-    }
-
-    /** The numbers of the range from {@code first} on, ascending. */
-    public IntStream startingAt(int first) {
-        return IntStream.rangeClosed(Math.max(first, from), to);
     }
 
     @Override
