@@ -91,7 +91,7 @@ final class ChangeFulfilment {
             if (!subscriber.packageName().equals(target.name())) {
                 kept = changePackage(subscriber, target, customer).orElse(kept);
                 if (!target.calling() && user.calling() != null) {
-                    extensions.release(user.calling().locationId(), user.email());
+                    extensions.release(user.calling(), user.email());
                 }
             }
             // saved after each user, so a retry after a failure part-way keeps the extensions already given

@@ -65,7 +65,7 @@ final class ExtensionPicker {
                     continue;
                 }
                 if (e.reason() != FailureReason.UPSTREAM_UNAVAILABLE) {
-                    release(assignment.locationId(), email);
+                    release(assignment, email);
                 }
                 throw e;
             }
@@ -79,9 +79,9 @@ final class ExtensionPicker {
     }
 
     /** Frees the user's extension for reuse: they left Webex Calling. */
-    void release(String locationId, String email) {
-        reservations.heldBy(locationId, holder(email)).ifPresent(extension -> mark(locationId, extension, false));
-        reservations.release(locationId, holder(email));
+    void release(CallingAssignment calling, String email) {
+        reservations.release(calling.locationId(), holder(email));
+        mark(calling.locationId(), calling.extension(), false);
     }
 
     /**

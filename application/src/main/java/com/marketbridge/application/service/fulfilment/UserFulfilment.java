@@ -120,7 +120,7 @@ final class UserFulfilment {
         }
         webex.removeUser(located.customer(), email);
         record.get().optionalUser(email).flatMap(SubscriptionUser::optionalCalling)
-                .ifPresent(calling -> extensions.release(calling.locationId(), email));
+                .ifPresent(calling -> extensions.release(calling, email));
         records.save(record.get().withoutUser(email));
         return new Outcome.Completed(account, email + " is removed from Webex and from subscription " + account);
     }
