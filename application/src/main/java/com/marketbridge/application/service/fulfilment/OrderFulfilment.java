@@ -1,6 +1,5 @@
 package com.marketbridge.application.service.fulfilment;
 
-import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.NewCustomer;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.edition.EditionLookup;
@@ -66,15 +65,8 @@ final class OrderFulfilment {
 
     private Outcome subscribe(WebexCustomer customer, MarketplaceUser buyer, WebexPackage webexPackage, SubscriptionAccount account,
                               Subscription fresh) {
-        Subscribing.Subscribed subscribed;
-        try {
-            subscribed = subscribing.subscribe(customer, buyer.email(), buyer.firstName(), buyer.lastName(), webexPackage);
-        } catch (UpstreamException rejected) {
-            if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
-                return rejected.toOutcome();
-            }
-            throw rejected;
-        }
+        Subscribing.Subscribed subscribed = subscribing.subscribe(customer, buyer.email(), buyer.firstName(),
+                buyer.lastName(), webexPackage);
         record(fresh, buyer, subscribed);
         return subscribed.awaitsConsent() ? subscribed.awaitingConsent("the subscription")
                 : new Outcome.Completed(account.identifier(), buyer.email() + " is subscribed to " + subscribed.subscriber().packageName());

@@ -1,6 +1,5 @@
 package com.marketbridge.application.service.fulfilment;
 
-import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.MarketplaceUser;
 import com.marketbridge.domain.event.UserAssigned;
 import com.marketbridge.domain.event.UserUnassigned;
@@ -65,16 +64,8 @@ final class UserFulfilment {
             return new Outcome.Completed(account, user.email() + " is added to suspended subscription " + account
                     + " and gets Webex when it is reactivated");
         }
-        Subscribing.Subscribed subscribed;
-        try {
-            subscribed = subscribing.subscribe(located.customer(), user.email(), user.firstName(), user.lastName(),
-                    subscription.webexPackage());
-        } catch (UpstreamException rejected) {
-            if (rejected.reason() == FailureReason.USER_ALREADY_EXISTS) {
-                return rejected.toOutcome();
-            }
-            throw rejected;
-        }
+        Subscribing.Subscribed subscribed = subscribing.subscribe(located.customer(), user.email(), user.firstName(),
+                user.lastName(), subscription.webexPackage());
         // a user waiting to accept moving a free Webex account in is not recorded yet: the retry then asks Webex
         // again instead of taking the record's word; the subscription's events wait meanwhile, so none takes the seat
         if (subscribed.awaitsConsent()) {
