@@ -237,4 +237,22 @@ class MarketBridgeJarIT {
                 .contains("PROVISIONING_ID is missing", "WEBEX_TOKEN is missing")
                 .doesNotContain("Exception", "\tat ", Upstreams.BASIC_PASSWORD);
     }
+
+    @Test
+    void anEmptyJournalFileStopsTheStartWithStatus2AndNamesIt() throws Exception {
+        Map<String, String> settings = upstreams.settings();
+        Path journal = Path.of(settings.get("DATA_DIR")).resolve("marketbridge.mv.db");
+        Files.createDirectories(journal.getParent());
+        Files.write(journal, new byte[0]); // a bad restore, or a disk that filled up at the wrong moment
+        Connector connector = launch(settings);
+
+        assertThat(connector.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        connector.reader.get(5, TimeUnit.SECONDS);
+
+        assertThat(connector.process.exitValue()).isEqualTo(2);
+        assertThat(connector.allOutput())
+                .contains("the journal file " + journal + " is empty", "restore it from a backup")
+                .doesNotContain("\tat ", "ready on port");
+        assertThat(Files.size(journal)).isZero();
+    }
 }

@@ -124,7 +124,9 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
             throw new UncheckedIOException("cannot create the journal folder " + folder, e);
         }
         FileChannel owner = claim(folder);
+        JournalFile file = new JournalFile(folder, DATABASE_NAME);
         try {
+            file.check();
             JdbcDataSource dataSource = new JdbcDataSource();
             // H2 writes commits out within its WRITE_DELAY (500 ms); makeDurable writes them out when an answer
             // depends on them. Writing out every commit instead (WRITE_DELAY=0) halved the connector's throughput.
@@ -139,6 +141,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
                 LOG.info("Opened the event journal in {} at schema version {} ({} migration(s) applied)", folder,
                         migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
                         migration.migrationsExecuted);
+                file.markCreated();
                 return new JdbcEventJournal(folder, owner, connection);
             } catch (RuntimeException e) {
                 connection.close();
