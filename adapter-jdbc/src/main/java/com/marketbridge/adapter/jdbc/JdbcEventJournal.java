@@ -132,7 +132,10 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
             // depends on them. Writing out every commit instead (WRITE_DELAY=0) halved the connector's throughput.
             // QUERY_CACHE_SIZE: the journal and the subscriptions run more distinct statements than H2's default 8
             // cached ones, and parsing them again on every call was measurable.
-            dataSource.setURL("jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=32");
+            // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while the connector's stop still
+            // finishes the notifications in flight, which then fail; the connector closes the journal itself, last.
+            dataSource.setURL("jdbc:h2:file:" + folder.resolve(DATABASE_NAME)
+                    + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=32;DB_CLOSE_ON_EXIT=FALSE");
             dataSource.setUser("sa");
             Connection connection = dataSource.getConnection();
             try {

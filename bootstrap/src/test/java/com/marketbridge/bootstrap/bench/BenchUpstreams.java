@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -326,6 +327,15 @@ final class BenchUpstreams implements AutoCloseable {
     /** The result the connector posted for the event, if it did. */
     Optional<PostedResult> result(String token) {
         return Optional.ofNullable(results.get(token));
+    }
+
+    /** The result the connector posts for the event, once it did or {@code patience} ran out (then empty). */
+    Optional<PostedResult> awaitResult(String token, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!results.containsKey(token) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return result(token);
     }
 
     /** How many extensions are taken at all locations together (the pre-taken ones included). */

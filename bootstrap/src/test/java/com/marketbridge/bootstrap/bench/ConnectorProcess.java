@@ -1,6 +1,10 @@
 package com.marketbridge.bootstrap.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,6 +151,16 @@ final class ConnectorProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** AppDirect's notification of the benchmark event {@code token} to this connector, as LoadPhase sends it. */
+    HttpRequest notification(BenchUpstreams upstreams, String token, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(upstreams.eventUrl(token), StandardCharsets.UTF_8)
+                        + "&eventType=" + (token.startsWith("o") ? "create" : "cancel")))
+                .header("Authorization", LoadPhase.AUTHORIZATION)
+                .timeout(timeout)
+                .build();
     }
 
     /** Counts the lines of the connector's log that contain the text. */

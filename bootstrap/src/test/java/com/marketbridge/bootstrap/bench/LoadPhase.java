@@ -1,7 +1,5 @@
 package com.marketbridge.bootstrap.bench;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -306,12 +304,7 @@ final class LoadPhase {
 
     /** One notification as AppDirect sends it; null if it could not be sent. */
     HttpResponse<String> send(String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port
-                        + "/subscription_receiver?eventUrl=" + URLEncoder.encode(upstreams.eventUrl(token), StandardCharsets.UTF_8)
-                        + "&eventType=" + (token.startsWith("o") ? "create" : "cancel")))
-                .header("Authorization", AUTHORIZATION)
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        HttpRequest request = connector.notification(upstreams, token, Duration.ofSeconds(10));
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
