@@ -23,10 +23,13 @@ import static com.marketbridge.bootstrap.Upstreams.CUSTOMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +197,36 @@ class ConnectorEndToEndTest {
         assertThat(wrong.body()).contains("\"success\":false", "\"errorCode\":\"UNAUTHORIZED\"").doesNotContain("guess");
         upstreams.appDirect.verify(0, anyRequestedFor(anyUrl()));
         upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUndecodableQueryIsAuthenticatedFirstThenAnsweredAsAnInvalidEvent() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(
+                (Upstreams.BASIC_USER + ":" + Upstreams.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        String stranger = rawGet("/subscription_receiver?eventUrl=%zz&eventType=create", null);
+        String partner = rawGet("/subscription_receiver?eventUrl=%zz&eventType=create", "Basic " + credentials);
+        String bareEscape = rawGet("/subscription_receiver?eventUrl=%", "Basic " + credentials);
+
+        assertThat(stranger).startsWith("HTTP/1.1 401 ").endsWith("{\"success\":false,\"errorCode\":\"UNAUTHORIZED\","
+                + "\"message\":\"The notification is not authenticated: the notification carries no Basic credentials\"}");
+        String invalid = "{\"success\":false,\"errorCode\":\"INVALID_RESPONSE\","
+                + "\"message\":\"The query parameter(s) eventUrl could not be decoded: malformed percent-encoding\"}";
+        assertThat(partner).startsWith("HTTP/1.1 200 ").contains("Content-Type: application/json").endsWith(invalid);
+        assertThat(bareEscape).startsWith("HTTP/1.1 200 ").endsWith(invalid);
+        upstreams.appDirect.verify(0, anyRequestedFor(anyUrl()));
+        upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** The whole response to a GET sent byte for byte: the JDK HttpClient only sends a valid URI, never a stray '%'. */
+    private String rawGet(String pathAndQuery, String authorization) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", connector.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

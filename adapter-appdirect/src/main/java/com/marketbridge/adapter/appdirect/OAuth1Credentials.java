@@ -31,6 +31,13 @@ final class OAuth1Credentials implements MarketplaceCredentials {
 
     @Override
     public Verification verify(InboundNotification notification) {
+        // RFC 5849 §3.4.1.3 signs the decoded parameters; a signer percent-encodes a '%' of its own, so a parameter
+        // that cannot be decoded never came from one. It fails verification rather than being checked on its raw
+        // form, which would be a second normalisation that no signer uses.
+        if (!notification.undecodableParameters().isEmpty()) {
+            return Verification.rejected("the query parameter(s) " + String.join(", ", notification.undecodableParameters())
+                    + " could not be decoded, so no signature can cover them");
+        }
         Map<String, String> oauth = OAuth1Signatures.headerParameters(notification.header("Authorization").orElse(""));
         if (oauth.isEmpty()) {
             return Verification.rejected("the notification carries no well-formed OAuth Authorization header");

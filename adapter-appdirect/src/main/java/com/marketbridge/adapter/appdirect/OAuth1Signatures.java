@@ -63,8 +63,15 @@ final class OAuth1Signatures {
             if (equals <= 0 || pair.length() < equals + 3 || pair.charAt(equals + 1) != '"' || !pair.endsWith("\"")) {
                 return Map.of();
             }
-            String name = decode(pair.substring(0, equals));
-            if (parameters.put(name, decode(pair.substring(equals + 2, pair.length() - 1))) != null) {
+            String name;
+            String value;
+            try {
+                name = decode(pair.substring(0, equals));
+                value = decode(pair.substring(equals + 2, pair.length() - 1));
+            } catch (IllegalArgumentException malformedPercentEncoding) {
+                return Map.of();
+            }
+            if (parameters.put(name, value) != null) {
                 return Map.of();
             }
         }

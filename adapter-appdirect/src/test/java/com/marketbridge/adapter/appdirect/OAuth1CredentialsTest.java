@@ -121,6 +121,27 @@ class OAuth1CredentialsTest {
     }
 
     @Test
+    void givenAQueryParameterThatCannotBeDecoded_verify_rejectsItEvenWhenTheRestIsSigned() {
+        String header = IndependentOAuth1.header("GET", ENDPOINT, Map.of("eventType", "create"), CONSUMER_KEY, CONSUMER_SECRET,
+                NOW.getEpochSecond(), "n-1");
+
+        Verification verification = verify(new InboundNotification("GET", URI.create(ENDPOINT), Map.of("eventType", List.of("create")),
+                Map.of("authorization", List.of(header)), List.of("eventUrl")));
+
+        assertThat(verification.verified()).isFalse();
+        assertThat(verification.reason()).contains("could not be decoded");
+    }
+
+    @Test
+    void givenAMalformedPercentInTheOAuthHeader_verify_rejectsItAsMalformed() {
+        Verification verification = credentials.verify(new InboundNotification("GET", URI.create(ENDPOINT), Map.of(),
+                Map.of("authorization", List.of("OAuth oauth_consumer_key=\"%zz\", oauth_nonce=\"%\""))));
+
+        assertThat(verification.verified()).isFalse();
+        assertThat(verification.reason()).contains("no well-formed OAuth Authorization header");
+    }
+
+    @Test
     void givenNoOAuthHeader_verify_rejectsIt() {
         assertThat(credentials.verify(new InboundNotification("GET", URI.create(ENDPOINT), Map.of(), Map.of())).verified()).isFalse();
     }

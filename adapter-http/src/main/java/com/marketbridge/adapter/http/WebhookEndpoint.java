@@ -9,6 +9,7 @@ import com.marketbridge.domain.outcome.Outcome;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,16 @@ final class WebhookEndpoint {
     }
 
     void handle(Context ctx) {
+        InboundNotification notification = notification(ctx);
         String eventUrl = EVENT_URL_PARAMETERS.stream()
-                .map(ctx::queryParam)
-                .filter(value -> value != null && !value.isBlank())
+                .map(notification::queryParameter)
+                .flatMap(Optional::stream)
+                .filter(value -> !value.isBlank())
                 .findFirst()
                 .orElse(null);
-        Outcome outcome = useCase.handle(new HandleMarketplaceEventCommand(notification(ctx), eventUrl));
-        String hint = ctx.queryParam("eventType");
-        if (hint != null) {
-            LOG.debug("notification hinted eventType={} for {}", hint, eventUrl);
-        }
+        Outcome outcome = useCase.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
+        notification.queryParameter("eventType")
+                .ifPresent(hint -> LOG.debug("notification hinted eventType={} for {}", hint, eventUrl));
         answer(ctx, statusOf(outcome), outcome);
     }
 
@@ -74,15 +75,33 @@ final class WebhookEndpoint {
         ctx.status(status).contentType("application/json").result(JsonWriter.object(body));
     }
 
+    /**
+     * The call as received. Nothing here throws on a malformed query: the use case authenticates the call first,
+     * and only then answers an undecodable parameter as an invalid event.
+     */
     private InboundNotification notification(Context ctx) {
         String query = ctx.queryString();
-        String path = ctx.path() + (query == null ? "" : "?" + query);
-        URI url = publicBaseUrl
-                .map(base -> URI.create(stripTrailingSlash(base.toString()) + path))
-                .orElseGet(() -> URI.create(ctx.fullUrl()));
+        String base = publicBaseUrl.map(url -> stripTrailingSlash(url.toString()) + ctx.path()).orElseGet(ctx::url);
+        QueryDecoder.Decoded decoded = QueryDecoder.decode(query);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
-        return new InboundNotification(ctx.method().name(), url, ctx.queryParamMap(), headers);
+        return new InboundNotification(ctx.method().name(), url(base, query), decoded.parameters(), headers, decoded.undecodable());
+    }
+
+    /**
+     * The URL with its query when that is a valid URI, else without it: verification never reads the URL's query
+     * (Basic ignores the URL; OAuth 1.0a signs the base URL and the decoded parameters), and the parameters travel
+     * decoded, or named as undecodable, beside it.
+     */
+    private static URI url(String base, String query) {
+        if (query != null) {
+            try {
+                return new URI(base + "?" + query);
+            } catch (URISyntaxException malformed) {
+                // a stray '%' or a character a URI may not hold; see above
+            }
+        }
+        return URI.create(base);
     }
 
     private static String stripTrailingSlash(String base) {

@@ -6,7 +6,12 @@ import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookServerTest {
 
@@ -60,6 +68,41 @@ class WebhookServerTest {
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A GET whose query is sent byte for byte: the JDK HttpClient only takes a valid {@link URI}, so it cannot send a
+     * stray '%'. Returns the status line's code and the body.
+     */
+    private Map.Entry<Integer, String> sendRaw(String pathAndQuery, String authorization) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            return Map.entry(status, response.substring(response.indexOf("\r\n\r\n") + 4));
+        }
+    }
+
+    /** What the server writes to standard error (slf4j-simple's output) while {@code call} runs. */
+    private static String errorOutputOf(IoCall call) throws IOException {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface IoCall {
+        void run() throws IOException;
     }
 
     private static String encoded(String value) {
@@ -126,6 +169,40 @@ class WebhookServerTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo(
                 "{\"success\":false,\"errorCode\":\"UNAUTHORIZED\",\"message\":\"The notification is not authenticated: wrong credentials\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventUrl=%", "eventUrl=%zz&eventType=create"})
+    void anUndecodableQueryIsStillAuthenticatedFirstSoAStrangerGetsThe401(String query) throws Exception {
+        start(command -> new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: no credentials"), null);
+        List<Map.Entry<Integer, String>> responses = new ArrayList<>();
+
+        String log = errorOutputOf(() -> responses.add(sendRaw("/subscription_receiver?" + query, null)));
+
+        assertThat(responses.get(0).getKey()).isEqualTo(401);
+        assertThat(responses.get(0).getValue()).isEqualTo(
+                "{\"success\":false,\"errorCode\":\"UNAUTHORIZED\",\"message\":\"The notification is not authenticated: no credentials\"}");
+        assertThat(commands).singleElement().satisfies(command -> {
+            assertThat(command.notification().undecodableParameters()).containsExactly("eventUrl");
+            assertThat(command.eventUrl()).isNull();
+        });
+        assertThat(log).doesNotContain("Exception", "\tat ").containsOnlyOnce("WARN");
+    }
+
+    @Test
+    void anUndecodableParameterKeepsTheOthersAndTheUrlOfTheCall() throws Exception {
+        start(command -> new Outcome.Failed(FailureReason.INVALID_EVENT, "The query parameter eventUrl could not be decoded"), null);
+
+        Map.Entry<Integer, String> response = sendRaw("/subscription_receiver?eventUrl=%zz&eventType=create", "Basic dXNlcjpwYXNz");
+
+        assertThat(response.getKey()).isEqualTo(200);
+        assertThat(response.getValue()).isEqualTo(
+                "{\"success\":false,\"errorCode\":\"INVALID_EVENT\",\"message\":\"The query parameter eventUrl could not be decoded\"}");
+        assertThat(commands).singleElement().satisfies(command -> {
+            assertThat(command.notification().queryParameter("eventType")).contains("create");
+            assertThat(command.notification().header("Authorization")).contains("Basic dXNlcjpwYXNz");
+            assertThat(command.notification().url().getPath()).isEqualTo("/subscription_receiver");
+        });
     }
 
     @Test

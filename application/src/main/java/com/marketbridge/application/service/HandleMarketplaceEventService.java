@@ -53,6 +53,11 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         if (!verification.verified()) {
             return new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: " + verification.reason());
         }
+        if (!command.notification().undecodableParameters().isEmpty()) {
+            return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
+                    "The query parameter(s) " + String.join(", ", command.notification().undecodableParameters())
+                            + " could not be decoded: malformed percent-encoding"), started);
+        }
         if (command.eventUrl() == null || command.eventUrl().isBlank()) {
             return EventLog.record(null, null,
                     new Outcome.Failed(FailureReason.INVALID_EVENT, "The notification has no eventUrl parameter"), started);

@@ -57,7 +57,7 @@ final class Fixture {
     static final AsyncSettings ASYNC = new AsyncSettings(Duration.ofSeconds(10), Duration.ofMinutes(30),
             Duration.ofSeconds(5), Duration.ofSeconds(60), 1, Duration.ofSeconds(1));
 
-    private static final String RECEIVER = "https://connector.example/subscription_receiver";
+    static final String RECEIVER = "https://connector.example/subscription_receiver";
     static final String VERIFY = "credentials.verify GET " + RECEIVER;
     static final String FETCH = "events.fetch " + EVENT_URL;
 
@@ -128,14 +128,18 @@ final class Fixture {
      * second call replays the event as a restarted connector without its journal would.
      */
     Outcome handle(String eventUrl) {
+        return handle(new InboundNotification("get", URI.create(RECEIVER),
+                eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of()), eventUrl);
+    }
+
+    /** Handles {@code notification} as {@link #handle(String)} does, with {@code eventUrl} as the endpoint read it. */
+    Outcome handle(InboundNotification notification, String eventUrl) {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock,
                 deactivation, extensions);
         InMemoryEventJournal journal = new InMemoryEventJournal();
         try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, reservations, journal),
                 journal, results, ASYNC, clock)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
-            InboundNotification notification = new InboundNotification("get", URI.create(RECEIVER),
-                    eventUrl == null ? Map.of() : Map.of("eventUrl", List.of(eventUrl)), Map.of());
             return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
         }
     }

@@ -3,6 +3,7 @@ package com.marketbridge.application.service;
 import static com.marketbridge.application.service.Fixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketbridge.application.port.in.InboundNotification;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
@@ -18,7 +19,9 @@ import com.marketbridge.domain.event.UserUnassigned;
 import com.marketbridge.domain.event.UserUpdated;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +43,30 @@ class HandleMarketplaceEventServiceTest {
         assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UNAUTHORIZED,
                 "The notification is not authenticated: bad signature"));
         assertThat(given.calls()).containsExactly(VERIFY);
+    }
+
+    @Test
+    void givenAnUndecodableQueryFromAStranger_handle_failsUnauthorizedFirst() {
+        given.credentials.reject("no credentials");
+
+        Outcome outcome = given.handle(undecodable("eventUrl"), null);
+
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.UNAUTHORIZED,
+                "The notification is not authenticated: no credentials"));
+        assertThat(given.calls()).containsExactly(VERIFY);
+    }
+
+    @Test
+    void givenAnUndecodableQuery_handle_failsInvalidEventAfterVerifyingWithoutFetching() {
+        Outcome outcome = given.handle(undecodable("eventUrl"), null);
+
+        assertThat(outcome).isEqualTo(new Outcome.Failed(FailureReason.INVALID_EVENT,
+                "The query parameter(s) eventUrl could not be decoded: malformed percent-encoding"));
+        assertThat(given.calls()).containsExactly(VERIFY);
+    }
+
+    private static InboundNotification undecodable(String... names) {
+        return new InboundNotification("GET", URI.create(RECEIVER), Map.of("eventType", List.of("create")), Map.of(), List.of(names));
     }
 
     @ParameterizedTest

@@ -15,8 +15,12 @@ import java.util.TreeMap;
  * @param url        the full URL the marketplace called, as it would have signed it (external scheme and host)
  * @param query      the decoded query parameters
  * @param headers    the request headers; names are compared ignoring case
+ * @param undecodableParameters the names (raw, if the name itself could not be decoded) of query parameters whose
+ *                   percent-encoding is malformed; they are not in {@code query}. Recorded rather than thrown, so the
+ *                   notification is still authenticated first and then answered as an invalid event.
  */
-public record InboundNotification(String method, URI url, Map<String, List<String>> query, Map<String, List<String>> headers) {
+public record InboundNotification(String method, URI url, Map<String, List<String>> query, Map<String, List<String>> headers,
+                                  List<String> undecodableParameters) {
 
     public InboundNotification {
         Objects.requireNonNull(method, "'method' must not be null");
@@ -26,6 +30,12 @@ public record InboundNotification(String method, URI url, Map<String, List<Strin
         Objects.requireNonNull(headers, "'headers' must not be null").forEach((k, v) -> caseless.put(k, List.copyOf(v)));
         headers = java.util.Collections.unmodifiableMap(caseless);
         method = method.toUpperCase(Locale.ROOT);
+        undecodableParameters = List.copyOf(Objects.requireNonNull(undecodableParameters, "'undecodableParameters' must not be null"));
+    }
+
+    /** A notification whose query decoded completely. */
+    public InboundNotification(String method, URI url, Map<String, List<String>> query, Map<String, List<String>> headers) {
+        this(method, url, query, headers, List.of());
     }
 
     public Optional<String> header(String name) {
