@@ -24,6 +24,13 @@ final class WebexAssumptions {
      */
     static final int EXTENSIONS_PER_VALIDATION = 100;
 
+    /**
+     * The most pages one listing reads. Webex documents no limit on a list's length; our lists are filtered
+     * (one external id, one email, one organization's locations), so at Webex's usual 100 items a page this is
+     * far beyond a real answer, and it stops a server that keeps naming new next pages after 100 requests.
+     */
+    static final int MAX_PAGES_PER_LISTING = 100;
+
     /** validateExtensions' code for an extension already used at the location (e.g. by a call park). */
     static final int EXTENSION_TAKEN_ERROR_CODE = 9495;
 

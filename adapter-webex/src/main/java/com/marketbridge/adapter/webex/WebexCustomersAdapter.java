@@ -11,16 +11,18 @@ final class WebexCustomersAdapter implements WebexCustomers {
 
     private final WebexApi api;
     private final WebexCalls calls;
+    private final NextLinks links;
 
-    WebexCustomersAdapter(WebexApi api, WebexCalls calls) {
+    WebexCustomersAdapter(WebexApi api, WebexCalls calls, NextLinks links) {
         this.api = api;
         this.calls = calls;
+        this.links = links;
     }
 
     /** Matches the external id on our side too, and reads on through every page until it is found. */
     @Override
     public Optional<WebexCustomer> findByExternalId(String externalId) {
-        return Page.all(
+        return Page.all(links, "list customers",
                         () -> calls.call("list customers", Subject.CUSTOMER, () -> api.customers(externalId)),
                         next -> calls.call("list customers", Subject.CUSTOMER, () -> api.customers(next)))
                 .filter(customer -> externalId.equals(customer.externalId()))

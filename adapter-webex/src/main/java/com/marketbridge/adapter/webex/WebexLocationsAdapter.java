@@ -12,15 +12,17 @@ final class WebexLocationsAdapter implements WebexLocations {
 
     private final WebexApi api;
     private final WebexCalls calls;
+    private final NextLinks links;
 
-    WebexLocationsAdapter(WebexApi api, WebexCalls calls) {
+    WebexLocationsAdapter(WebexApi api, WebexCalls calls, NextLinks links) {
         this.api = api;
         this.calls = calls;
+        this.links = links;
     }
 
     @Override
     public Optional<String> locationIdFor(String orgId, PostalAddress address) {
-        List<LocationDto> locations = Page.all(
+        List<LocationDto> locations = Page.all(links, "list locations",
                         () -> calls.call("list locations", Subject.LOCATION, () -> api.locations(orgId)),
                         next -> calls.call("list locations", Subject.LOCATION, () -> api.locations(next)))
                 .toList();

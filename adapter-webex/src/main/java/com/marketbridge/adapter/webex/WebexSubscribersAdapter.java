@@ -15,10 +15,12 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
 
     private final WebexApi api;
     private final WebexCalls calls;
+    private final NextLinks links;
 
-    WebexSubscribersAdapter(WebexApi api, WebexCalls calls) {
+    WebexSubscribersAdapter(WebexApi api, WebexCalls calls, NextLinks links) {
         this.api = api;
         this.calls = calls;
+        this.links = links;
     }
 
     @Override
@@ -44,7 +46,7 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
     /** Matches the email on our side too (case-insensitively), and reads on through every page. */
     @Override
     public Optional<WebexSubscriber> find(String customerId, String email) {
-        return Page.all(
+        return Page.all(links, "list subscribers",
                         () -> calls.call("list subscribers", Subject.SUBSCRIBER, () -> api.subscribers(customerId, email)),
                         next -> calls.call("list subscribers", Subject.SUBSCRIBER, () -> api.subscribers(next)))
                 .filter(subscriber -> email.equalsIgnoreCase(subscriber.email()))

@@ -19,9 +19,10 @@ public final class WebexWholesale {
 
     private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings, HttpClientOnFirstCall http) {
         this.http = http;
-        this.customers = new WebexCustomersAdapter(api, calls);
-        this.subscribers = new WebexSubscribersAdapter(api, calls);
-        this.locations = new WebexLocationsAdapter(api, calls);
+        NextLinks links = NextLinks.of(settings.baseUrl());
+        this.customers = new WebexCustomersAdapter(api, calls, links);
+        this.subscribers = new WebexSubscribersAdapter(api, calls, links);
+        this.locations = new WebexLocationsAdapter(api, calls, links);
         this.extensions = new WebexExtensionsAdapter(api, calls);
         this.people = new WebexPeopleAdapter(api, calls);
     }
