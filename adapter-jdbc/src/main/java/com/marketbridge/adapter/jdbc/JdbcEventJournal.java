@@ -27,7 +27,6 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -118,11 +117,7 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     public static JdbcEventJournal open(Path dataDir) {
         Objects.requireNonNull(dataDir, "'dataDir' must not be null");
         Path folder = dataDir.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the journal folder " + folder, e);
-        }
+        OwnerOnly.createFolder(folder);
         FileChannel owner = claim(folder);
         JournalFile file = new JournalFile(folder, DATABASE_NAME);
         try {
@@ -145,6 +140,8 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
                         migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
                         migration.migrationsExecuted);
                 file.markCreated();
+                OwnerOnly.restrict(folder.resolve(LOCK_FILE), folder.resolve(DATABASE_NAME + ".mv.db"),
+                        folder.resolve(JournalFile.MARKER));
                 return new JdbcEventJournal(folder, owner, connection);
             } catch (RuntimeException e) {
                 connection.close();
