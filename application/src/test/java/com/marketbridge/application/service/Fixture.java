@@ -1,21 +1,21 @@
 package com.marketbridge.application.service;
 
-import com.marketbridge.application.service.scheduling.AsyncSettings;
-import com.marketbridge.application.service.scheduling.FulfilmentWorker;
-import com.marketbridge.application.service.fulfilment.Fulfilment;
-import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
-import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.application.fake.CallLog;
 import com.marketbridge.application.fake.FakeClock;
 import com.marketbridge.application.fake.FakeMarketplaceCredentials;
 import com.marketbridge.application.fake.FakeMarketplaceEvents;
 import com.marketbridge.application.fake.FakeMarketplaceResults;
+import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.InMemoryExtensionReservations;
 import com.marketbridge.application.fake.InMemorySubscriptions;
-import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.customer.PostalAddress;

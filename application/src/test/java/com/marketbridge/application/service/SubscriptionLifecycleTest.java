@@ -1,9 +1,9 @@
 package com.marketbridge.application.service;
 
-import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import static com.marketbridge.application.service.Fixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.MarketplaceUser;
