@@ -55,7 +55,10 @@ interface AppDirectIntegrationApi {
                 .target(AppDirectIntegrationApi.class, origin.toString());
     }
 
-    /** AppDirect's error statuses as the ports' failure reasons; a 401 is left to {@link AuthorizedCalls} to retry. */
+    /**
+     * AppDirect's error statuses as the ports' failure reasons; a 401 is left to {@link AuthorizedCalls} to retry. Only
+     * a definite refusal is final: 5xx, 408, 429 and redirects are worth trying again.
+     */
     final class StatusDecoder implements ErrorDecoder {
 
         @Override
@@ -64,8 +67,14 @@ interface AppDirectIntegrationApi {
             if (status == 401) {
                 return new AuthorizedCalls.CredentialsRefused();
             }
-            if (status >= 500) {
+            if (status >= 500 || status == 408 || status == 429) {
                 return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status);
+            }
+            if (status >= 300 && status < 400) {
+                // a redirect is not followed (credentials go to BASE_URL_MARKETPLACE alone), but it says nothing
+                // against the event or its result: maintenance, a moved load balancer; worth trying again
+                return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status
+                        + " (a redirect, which the connector does not follow)");
             }
             if (response.request().httpMethod() != Request.HttpMethod.GET) {
                 return new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the result with HTTP " + status);
@@ -74,7 +83,6 @@ interface AppDirectIntegrationApi {
                 case 403 -> new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)");
                 case 404 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)");
                 case 410 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)");
-                case 429 -> new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP 429 (too many requests)");
                 default -> new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the event fetch with HTTP " + status);
             };
         }

@@ -28,6 +28,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResultsAdapterTest {
 
@@ -106,6 +108,18 @@ class ResultsAdapterTest {
         assertThat(failure.getMessage()).contains(EVENT_TOKEN);
         // 200 ms, 400 ms, then the rest of the budget: about four attempts
         assertThat(appDirect.findAll(postRequestedFor(urlEqualTo(RESULT_PATH)))).hasSizeBetween(3, 5);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {307, 302, 408, 429})
+    void givenAnAnswerWorthTryingAgainOnce_report_retriesAndSucceeds(int status) {
+        appDirect.stubFor(post(urlEqualTo(RESULT_PATH)).inScenario("once").whenScenarioStateIs(STARTED).willSetStateTo("again")
+                .willReturn(aResponse().withStatus(status).withHeader("Location", "http://127.0.0.1:9/elsewhere")));
+        appDirect.stubFor(post(urlEqualTo(RESULT_PATH)).inScenario("once").whenScenarioStateIs("again").willReturn(ok()));
+
+        results.report(eventUrl(appDirect, EVENT_TOKEN), new Outcome.Completed("ws-000123", "Provisioned"), BUDGET);
+
+        appDirect.verify(2, postRequestedFor(urlEqualTo(RESULT_PATH)));
     }
 
     @Test
