@@ -15,12 +15,19 @@ public final class CallLog {
 
     private final List<String> calls = new ArrayList<>();
     private final Map<String, UpstreamException> failures = new HashMap<>();
+    private final Map<String, Error> crashes = new HashMap<>();
     private final List<Hold> holds = new ArrayList<>();
     private final List<Signal> signals = new ArrayList<>();
 
     /** Every later call of {@code operation} (e.g. {@code "subscribers.validate"}) is recorded, then throws {@code failure}. */
     public synchronized CallLog failOn(String operation, UpstreamException failure) {
         failures.put(operation, failure);
+        return this;
+    }
+
+    /** The next call of {@code operation} is recorded, then throws {@code crash}, as a JVM in trouble would. */
+    public synchronized CallLog crashOnce(String operation, Error crash) {
+        crashes.put(operation, crash);
         return this;
     }
 
@@ -60,12 +67,14 @@ public final class CallLog {
         }
         List<CountDownLatch> waits = new ArrayList<>();
         UpstreamException failure;
+        Error crash;
         synchronized (this) {
             calls.add(line.toString());
             signals.stream().filter(signal -> signal.operation.equals(operation)).forEach(signal -> signal.made.countDown());
             holds.stream().filter(hold -> hold.operation.equals(operation) && line.indexOf(hold.text) >= 0)
                     .forEach(hold -> waits.add(hold.release));
             failure = failures.get(operation);
+            crash = crashes.remove(operation);
         }
         for (CountDownLatch release : waits) {
             try {
@@ -73,6 +82,9 @@ public final class CallLog {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (crash != null) {
+            throw crash;
         }
         if (failure != null) {
             throw failure;

@@ -639,4 +639,21 @@ class AsynchronousFulfilmentTest {
         assertThat(rejected).isInstanceOf(Outcome.Failed.class);
         assertThat(log.all()).filteredOn(call -> call.startsWith("customers.findByExternalId")).hasSize(2);
     }
+
+    @Test
+    void anErrorInAnAttempt_failsTheEventWithAReference_andTheCompanysNextEventsGoOn() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        log.crashOnce("subscribers.create", new OutOfMemoryError("Java heap space (a Webex answer too large)"));
+
+        Outcome crashed = notify(publishOrder("o1", COMPANY, BOB));
+        Outcome next = notify(publishOrder("o2", COMPANY, ALICE));
+
+        assertThat(crashed).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
+            assertThat(failed.message()).contains("under reference");
+        });
+        assertThat(journaled("o1").state()).isEqualTo(EventState.FAILED);
+        assertThat(next).isEqualTo(new Outcome.Completed(COMPANY + ":" + ALICE.email(), ALICE.email() + " is subscribed to webex_meetings"));
+    }
 }

@@ -146,6 +146,10 @@ public final class FulfilmentWorker implements AutoCloseable {
             outcome = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Gave up at the event's deadline ("
                     + Duration.between(entry.receivedAt(), entry.deadline()).toMinutes() + " minutes): " + outcome.message());
         }
+        if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
+            // before anyone hears of the outcome, so that no event enqueued after it still takes the customer as known
+            fulfilment.forgetCustomerOf(entry.lane());
+        }
         // the marketplace takes no posted result for a synchronous-only event: its answer was all it gets
         boolean resultOwed = task.ticket.claim() && !entry.event().answeredSynchronouslyOnly();
         JournalEntry finished = entry.finished(outcome, now);
@@ -157,9 +161,6 @@ public final class FulfilmentWorker implements AutoCloseable {
         } finally {
             task.ticket.answer(outcome);
         }
-        if (outcome instanceof Outcome.Failed failed && failed.reason() == FailureReason.UPSTREAM_REJECTED) {
-            fulfilment.forgetCustomerOf(finished.lane());
-        }
         if (!finished.resultDelivered()) {
             delivery.deliver(finished);
         }
@@ -169,7 +170,9 @@ public final class FulfilmentWorker implements AutoCloseable {
     private Outcome safely(JournalEntry entry) {
         try {
             return fulfilment.attempt(entry.event());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (an answer too large for the heap, a stack overflow): the event fails with a reference,
+            // and its company's lane moves on instead of stalling until a restart
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.ERROR, "event=" + entry.event().token() + " failed unexpectedly (reference " + reference + ")", e);
             return new Outcome.Failed(FailureReason.INTERNAL_ERROR,
