@@ -47,7 +47,7 @@ final class CancelFulfilment {
     Outcome end(Subscription record, WebexCustomer customer) {
         for (SubscriptionUser user : record.users()) {
             webex.removeUser(customer, user.email());
-            user.optionalCalling().ifPresent(calling -> extensions.release(calling, user.email()));
+            extensions.releaseOf(user);
         }
         records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.CANCELLED));
         String emails = record.users().stream().map(SubscriptionUser::email).collect(Collectors.joining(", "));

@@ -90,8 +90,8 @@ final class ChangeFulfilment {
             CallingAssignment kept = target.calling() ? user.calling() : null;
             if (!subscriber.packageName().equals(target.name())) {
                 kept = changePackage(subscriber, target, customer).orElse(kept);
-                if (!target.calling() && user.calling() != null) {
-                    extensions.release(user.calling(), user.email());
+                if (!target.calling()) {
+                    extensions.releaseOf(user);
                 }
             }
             // saved after each user, so a retry after a failure part-way keeps the extensions already given

@@ -6,6 +6,7 @@ import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.ExtensionRange;
+import com.marketbridge.domain.subscription.SubscriptionUser;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -78,8 +79,12 @@ final class ExtensionPicker {
         return reservations.heldBy(locationId, holder(email)).map(extension -> new CallingAssignment(locationId, extension));
     }
 
-    /** Frees the user's extension for reuse: they left Webex Calling. */
-    void release(CallingAssignment calling, String email) {
+    /** Frees the recorded user's extension, if they had one, for reuse: they left Webex Calling. */
+    void releaseOf(SubscriptionUser user) {
+        user.optionalCalling().ifPresent(calling -> release(calling, user.email()));
+    }
+
+    private void release(CallingAssignment calling, String email) {
         reservations.release(calling.locationId(), holder(email));
         mark(calling.locationId(), calling.extension(), false);
     }

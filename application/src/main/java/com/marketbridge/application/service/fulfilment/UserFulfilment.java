@@ -110,8 +110,7 @@ final class UserFulfilment {
             return notAUser(email, account);
         }
         webex.removeUser(located.customer(), email);
-        record.get().optionalUser(email).flatMap(SubscriptionUser::optionalCalling)
-                .ifPresent(calling -> extensions.release(calling, email));
+        record.get().optionalUser(email).ifPresent(extensions::releaseOf);
         records.save(record.get().withoutUser(email));
         return new Outcome.Completed(account, email + " is removed from Webex and from subscription " + account);
     }
