@@ -304,18 +304,10 @@ class AsynchronousFulfilmentTest {
         ExecutorService appDirect = Executors.newSingleThreadExecutor();
         try {
             Outcome first = notify(eventUrl); // its budget runs out while Webex creates the subscriber
-            CountDownLatch lookedUp = new CountDownLatch(1);
-            journal.signalFinds(lookedUp);
-            Future<Outcome> again = appDirect.submit(() -> notify(eventUrl));
-            assertThat(lookedUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            slowWebex.countDown();
+            Future<Outcome> again = redeliverThenRelease(appDirect, eventUrl, slowWebex);
 
             assertThat(first).isEqualTo(new Outcome.InProgress("Event o1 is accepted and being processed; its result will be posted."));
-            assertThat(again.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
-            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
-            assertThat(awaitDelivered("o1").asynchronous()).isTrue();
-            assertThat(results.posted()).hasSize(1);
+            assertAnsweredBobsOutcomeAndPostedItOnce(again);
         } finally {
             slowWebex.countDown();
             appDirect.shutdownNow();
@@ -447,6 +439,26 @@ class AsynchronousFulfilmentTest {
             slowWebex.countDown();
             caller.shutdownNow();
         }
+    }
+
+    /** A redelivery of the event while Webex is held; Webex is released once the redelivery found the event journaled. */
+    private Future<Outcome> redeliverThenRelease(ExecutorService appDirect, String eventUrl, CountDownLatch slowWebex)
+            throws InterruptedException {
+        CountDownLatch lookedUp = new CountDownLatch(1);
+        journal.signalFinds(lookedUp);
+        Future<Outcome> again = appDirect.submit(() -> notify(eventUrl));
+        assertThat(lookedUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        slowWebex.countDown();
+        return again;
+    }
+
+    /** The redelivery got Bob's order's outcome as its answer, and the result was still posted, once. */
+    private void assertAnsweredBobsOutcomeAndPostedItOnce(Future<Outcome> again) throws Exception {
+        assertThat(again.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(awaitDelivered("o1").asynchronous()).isTrue();
+        assertThat(results.posted()).hasSize(1);
     }
 
     /** Where the last call of {@code operation} mentioning {@code text} is in the call log; -1 if none. */
@@ -596,17 +608,9 @@ class AsynchronousFulfilmentTest {
             start(FAST);
             worker.resumeJournal();
             assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            CountDownLatch lookedUp = new CountDownLatch(1);
-            journal.signalFinds(lookedUp);
-            Future<Outcome> again = appDirect.submit(() -> notify(url("o1")));
-            assertThat(lookedUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            slowWebex.countDown();
+            Future<Outcome> again = redeliverThenRelease(appDirect, url("o1"), slowWebex);
 
-            assertThat(again.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
-            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
-            assertThat(awaitDelivered("o1").asynchronous()).isTrue();
-            assertThat(results.posted()).hasSize(1);
+            assertAnsweredBobsOutcomeAndPostedItOnce(again);
         } finally {
             slowWebex.countDown();
             appDirect.shutdownNow();
