@@ -593,6 +593,38 @@ class AsynchronousFulfilmentTest {
     }
 
     @Test
+    void aResultOwedAtARestart_isPosted_whileEveryWorkerIsBusyWithResumedEvents() throws Exception {
+        start(FAST);
+        CountDownLatch creating = new CountDownLatch(FAST.workers());
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", "@contoso.test", slowWebex);
+        for (int i = 1; i <= FAST.workers(); i++) { // one company each, so that all of them run at once
+            String company = COMPANY + "-" + i;
+            webex.addCustomer(company, CustomerStatus.PROVISIONED);
+            journal.recordNew(JournalEntry.received(new EventUrl(URI.create(url("o" + i))), new SubscriptionOrdered(
+                    new EventToken("o" + i), EventFlag.LIVE, new Company(company, "Company " + i, null, null, "CA"),
+                    user(i), new Order("webex_meetings", List.of())), company, clock.instant(),
+                    clock.instant().plus(Duration.ofMinutes(30))).processing(clock.instant()));
+        }
+        // received last, so that it is resumed behind them
+        journal.recordNew(JournalEntry.received(new EventUrl(URI.create(url("owed"))), new SubscriptionOrdered(
+                        new EventToken("owed"), EventFlag.LIVE, new Company(COMPANY, "Contoso", null, null, "CA"), ALICE,
+                        new Order("webex_meetings", List.of())), COMPANY, clock.instant().plusSeconds(1),
+                        clock.instant().plus(Duration.ofMinutes(30))).processing(clock.instant())
+                .finished(new Outcome.Completed(COMPANY + ":" + ALICE.email(), "done"), clock.instant())
+                .answeredAsynchronously(clock.instant()));
+        try {
+            worker.resumeJournal();
+            assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("every worker at Webex").isTrue();
+
+            assertThat(results.awaitPosted(1, WAIT)).containsExactly("owed COMPLETED " + COMPANY + ":" + ALICE.email());
+        } finally {
+            slowWebex.countDown();
+        }
+        assertThat(results.awaitPosted(FAST.workers() + 1, WAIT)).hasSize(FAST.workers() + 1);
+    }
+
+    @Test
     void aRedeliveryOfAnEventResumedAfterARestart_isAnsweredItsOutcome_andTheResultIsStillPosted() throws Exception {
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         SubscriptionOrdered order = new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,

@@ -46,8 +46,8 @@ public final class FulfilmentWorker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.transitions = new Transitions(journal);
-        this.threads = new WorkerThreads(settings.workers(), clock);
-        this.delivery = new ResultDelivery(results, journal, transitions, threads, settings, clock);
+        this.threads = new WorkerThreads("marketbridge-worker", settings.workers(), clock);
+        this.delivery = new ResultDelivery(results, journal, transitions, settings, clock);
         this.inFlight = new EventsInFlight(journal);
     }
 
@@ -188,7 +188,8 @@ public final class FulfilmentWorker implements AutoCloseable {
     /** Stops taking work; an interrupted attempt resumes from the journal on the next start. */
     @Override
     public void close() {
-        threads.close();
+        threads.close(); // first, as a finishing attempt may still hand its result to the delivery
+        delivery.close();
     }
 
     /** An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it. */

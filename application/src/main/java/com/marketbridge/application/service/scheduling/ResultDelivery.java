@@ -14,11 +14,15 @@ import java.time.Instant;
 /**
  * Posts the results the marketplace did not get as an answer, and again with backoff while it is unavailable,
  * until a grace period after the event's deadline; a result still not taken then is parked for an operator.
+ * Results go out on threads of their own, so that they do not wait behind events that wait for Webex (after a
+ * restart, every resumed first order may be polling a provisioning customer).
  */
-final class ResultDelivery {
+final class ResultDelivery implements AutoCloseable {
 
     /** How long after its event's deadline a result is still offered to the marketplace. */
     static final Duration GRACE = Duration.ofHours(1);
+    /** Posting a result is one short call; two keep one slow marketplace answer from holding up the others. */
+    private static final int THREADS = 2;
 
     private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
 
@@ -29,17 +33,17 @@ final class ResultDelivery {
     private final AsyncSettings settings;
     private final Clock clock;
 
-    ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, WorkerThreads threads,
-                   AsyncSettings settings, Clock clock) {
+    ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, AsyncSettings settings,
+                   Clock clock) {
         this.results = results;
         this.journal = journal;
         this.transitions = transitions;
-        this.threads = threads;
+        this.threads = new WorkerThreads("marketbridge-result", THREADS, clock);
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Posts the finished event's result on a worker thread. */
+    /** Posts the finished event's result on a thread of the delivery. */
     void deliver(JournalEntry entry) {
         threads.execute(() -> deliverNow(entry, 1));
     }
@@ -71,5 +75,11 @@ final class ResultDelivery {
             LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
                     + "the next start posts it again", e);
         }
+    }
+
+    /** Lets the posts in flight finish, for a while; a result not delivered stays owed in the journal. */
+    @Override
+    public void close() {
+        threads.close();
     }
 }

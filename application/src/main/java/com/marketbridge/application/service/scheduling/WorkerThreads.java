@@ -9,17 +9,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The worker's bounded pool, and the timer that hands it work due later (retries, result re-posts). */
+/** A bounded pool of named daemon threads, and the timer that hands it work due later (retries, result re-posts). */
 final class WorkerThreads implements AutoCloseable {
 
     private final Clock clock;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
 
-    WorkerThreads(int workers, Clock clock) {
+    WorkerThreads(String name, int threads, Clock clock) {
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(workers, daemon("marketbridge-worker"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("marketbridge-retry"));
+        this.pool = Executors.newFixedThreadPool(threads, daemon(name));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
     }
 
     void execute(Runnable work) {
