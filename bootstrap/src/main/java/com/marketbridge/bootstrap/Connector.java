@@ -65,10 +65,12 @@ final class Connector implements AutoCloseable {
                 () -> JdbcEventJournal.open(settings.dataDir()), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
+        CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(
                 new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
-                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()), starting);
+                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
+                        && working.isDone() && working.join().isSound()), starting);
         AppDirect appDirect = AppDirect.connect(new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
                 settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));
@@ -100,6 +102,7 @@ final class Connector implements AutoCloseable {
                 journal, appDirect.results(), async, clock);
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
+        working.complete(worker);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         return new Connector(journal, worker, server, appDirect, wholesale);
     }

@@ -691,5 +691,19 @@ class AsynchronousFulfilmentTest {
         });
         assertThat(journaled("o1").state()).isEqualTo(EventState.FAILED);
         assertThat(next).isEqualTo(new Outcome.Completed(COMPANY + ":" + ALICE.email(), ALICE.email() + " is subscribed to webex_meetings"));
+        assertThat(worker.isSound()).as("sound after running out of memory").isFalse();
+    }
+
+    @Test
+    void aDefectInAnAttempt_failsTheEvent_butLeavesTheWorkerSound() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        log.crashOnce("subscribers.create", new AssertionError("a defect of the connector's"));
+
+        Outcome crashed = notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(crashed).isInstanceOfSatisfying(Outcome.Failed.class,
+                failed -> assertThat(failed.reason()).isEqualTo(FailureReason.INTERNAL_ERROR));
+        assertThat(worker.isSound()).isTrue();
     }
 }

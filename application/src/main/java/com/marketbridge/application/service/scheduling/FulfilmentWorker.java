@@ -38,6 +38,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final AsyncSettings settings;
     private final Clock clock;
     private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
+    private volatile boolean sound = true;
 
     public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, MarketplaceResults results, AsyncSettings settings,
                             Clock clock) {
@@ -63,6 +64,14 @@ public final class FulfilmentWorker implements AutoCloseable {
                 enqueue(entry, ticket);
             }
         }
+    }
+
+    /**
+     * False once an attempt ran into the JVM's own trouble (out of memory, a stack overflow): the worker goes on, but
+     * the process may no longer be sound, so readiness says so until a restart.
+     */
+    public boolean isSound() {
+        return sound;
     }
 
     public Clock clock() {
@@ -175,6 +184,11 @@ public final class FulfilmentWorker implements AutoCloseable {
             // and its company's lane moves on instead of stalling until a restart
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.ERROR, "event=" + entry.event().token() + " failed unexpectedly (reference " + reference + ")", e);
+            if (e instanceof VirtualMachineError) {
+                sound = false;
+                LOG.log(Level.ERROR, "the JVM is in trouble ({0}); the connector goes on, but /ready answers 503 until"
+                        + " it is restarted", e.toString());
+            }
             return new Outcome.Failed(FailureReason.INTERNAL_ERROR,
                     "The connector failed unexpectedly; its log has the details under reference " + reference);
         }
