@@ -181,6 +181,10 @@ final class BenchUpstreams implements AutoCloseable {
     /** When each event's result POST arrived (System.nanoTime), by token. */
     final Map<String, Long> resultArrivals = new ConcurrentHashMap<>();
     private final Map<String, PostedResult> results = new ConcurrentHashMap<>();
+    /** How many times each event's result was posted, by token. */
+    private final Map<String, LongAdder> resultPosts = new ConcurrentHashMap<>();
+    /** How long AppDirect takes to answer a result POST (0: at once). */
+    private volatile int resultLatencyMillis;
     /** When each company's customer was created (System.nanoTime), by company uuid. */
     private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
     /** The edition of the one order of each new company, which is what its customer calls serve. */
@@ -329,6 +333,17 @@ final class BenchUpstreams implements AutoCloseable {
         return Optional.ofNullable(results.get(token));
     }
 
+    /** AppDirect answers each later result POST after {@code millis}, as when it is slow. */
+    void slowResultPosts(int millis) {
+        resultLatencyMillis = millis;
+    }
+
+    /** How many times the event's result was posted so far. */
+    long resultPosts(String token) {
+        LongAdder posts = resultPosts.get(token);
+        return posts == null ? 0 : posts.sum();
+    }
+
     /** The result the connector posts for the event, once it did or {@code patience} ran out (then empty). */
     Optional<PostedResult> awaitResult(String token, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -418,13 +433,15 @@ final class BenchUpstreams implements AutoCloseable {
                 String[] parts = path.split("/");
                 String token = parts[parts.length - 2];
                 resultArrivals.putIfAbsent(token, System.nanoTime());
+                resultPosts.computeIfAbsent(token, key -> new LongAdder()).increment();
                 String body = request.getBodyAsString();
                 Matcher code = BODY_ERROR_CODE.matcher(body);
                 Matcher message = BODY_MESSAGE.matcher(body);
                 results.putIfAbsent(token, new PostedResult(BODY_SUCCESS.matcher(body).find(), code.find() ? code.group(1) : null,
                         message.find() ? message.group(1) : ""));
                 Matcher parsed = TOKEN.matcher(token);
-                return new Answer(aResponse().withStatus(200).build(), parsed.matches() ? BenchEdition.ofLetter(parsed.group(4)) : null);
+                return new Answer(aResponse().withStatus(200).withFixedDelay(resultLatencyMillis).build(),
+                        parsed.matches() ? BenchEdition.ofLetter(parsed.group(4)) : null);
             }
             case EVENT_FETCH: {
                 Matcher token = TOKEN.matcher(path.substring(path.lastIndexOf('/') + 1));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ class StopWithWorkInFlightJarIT {
 
     private static final int ORDERS = 12;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Few enough that the stop finishes their result POSTs (1 s each, two at a time) within its grace. */
+    private static final int RESULTS_AT_A_STOP = 6;
 
     @TempDir
     Path folder;
@@ -70,6 +73,34 @@ class StopWithWorkInFlightJarIT {
                 }
                 assertThat(second.port).isPositive();
             }
+        }
+    }
+
+    @Test
+    void resultPostsInFlightAtAStop_areFinishedAndRecorded_soTheRestartPostsEachResultOnce() throws Exception {
+        try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED, 0, 32, 200, 0)) {
+            Map<String, String> settings = new HashMap<>(upstreams.settings(folder.resolve("data").toString()));
+            settings.put("RESPONSE_BUDGET_MS", "100"); // every order is answered 202, and its result is posted
+            settings.put("PROVISIONING_WAIT_MS", "0");
+            upstreams.slowResultPosts(1_000);
+            List<String> tokens = new ArrayList<>();
+            try (ConnectorProcess first = start(folder.resolve("first"), settings)) {
+                for (int i = 1; i <= RESULTS_AT_A_STOP; i++) {
+                    String token = "o-0-" + i + "-m";
+                    tokens.add(token);
+                    assertThat(answerOf(CompletableFuture.completedFuture(notify(first, upstreams, token))))
+                            .isEqualTo("accepted");
+                }
+                awaitCalls(upstreams, Endpoint.RESULT_POST, 2); // results are on their way to AppDirect
+            } // SIGTERM, and the stop is waited for
+
+            try (ConnectorProcess second = start(folder.resolve("second"), settings)) {
+                for (String token : tokens) {
+                    assertThat(upstreams.awaitResult(token, PATIENCE)).as("result of %s", token).isPresent();
+                }
+            } // the stop lets any result POST in flight finish
+            assertThat(tokens).allSatisfy(token ->
+                    assertThat(upstreams.resultPosts(token)).as("result POSTs of %s", token).isEqualTo(1));
         }
     }
 
