@@ -246,8 +246,8 @@ final class Upstreams implements AutoCloseable {
     }
 
     private static String subscriber(String email, String webexPackage) {
-        return resource("webex/subscriber.json", Map.of("subscriberId", subscriberId(email), "email", email,
-                "customerId", CUSTOMER_ID, "company", COMPANY, "package", webexPackage));
+        return resource("webex/subscriber.json", Map.of("subscriberId", subscriberId(email), "personId", personId(email),
+                "email", email, "customerId", CUSTOMER_ID, "company", COMPANY, "package", webexPackage));
     }
 
     static String resource(String name, Map<String, String> values) {

@@ -26,13 +26,13 @@ final class JdbcSubscriptions implements Subscriptions {
 
     private static final String FIND = "SELECT account_identifier, company_uuid, customer_id, package_name, package_calling,"
             + " seat_limit, status FROM subscriptions WHERE account_identifier = ?";
-    private static final String FIND_USERS = "SELECT email, first_name, last_name, subscriber_id, extension, location_id"
+    private static final String FIND_USERS = "SELECT email, first_name, last_name, subscriber_id, person_id, extension, location_id"
             + " FROM subscription_users WHERE account_identifier = ? ORDER BY position";
     private static final String MERGE = "MERGE INTO subscriptions (account_identifier, company_uuid, customer_id, package_name,"
             + " package_calling, seat_limit, status, updated_at) KEY (account_identifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_USERS = "DELETE FROM subscription_users WHERE account_identifier = ?";
     private static final String INSERT_USER = "INSERT INTO subscription_users (account_identifier, position, email, first_name,"
-            + " last_name, subscriber_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " last_name, subscriber_id, person_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcEventJournal database;
     private final Clock clock = Clock.systemUTC();
@@ -70,7 +70,7 @@ final class JdbcSubscriptions implements Subscriptions {
                 while (row.next()) {
                     String extension = row.getString("extension");
                     users.add(new SubscriptionUser(row.getString("email"), row.getString("first_name"),
-                            row.getString("last_name"), row.getString("subscriber_id"),
+                            row.getString("last_name"), row.getString("subscriber_id"), row.getString("person_id"),
                             extension == null ? null : new CallingAssignment(row.getString("location_id"), extension)));
                 }
             }
@@ -125,8 +125,9 @@ final class JdbcSubscriptions implements Subscriptions {
                 insert.setString(4, user.firstName());
                 insert.setString(5, user.lastName());
                 insert.setString(6, user.subscriberId());
-                insert.setString(7, user.optionalCalling().map(CallingAssignment::extension).orElse(null));
-                insert.setString(8, user.optionalCalling().map(CallingAssignment::locationId).orElse(null));
+                insert.setString(7, user.personId());
+                insert.setString(8, user.optionalCalling().map(CallingAssignment::extension).orElse(null));
+                insert.setString(9, user.optionalCalling().map(CallingAssignment::locationId).orElse(null));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -43,7 +43,7 @@ final class SubscriberMapper {
                 requested.webexPackage().name());
         return reply.status() == 202
                 ? new WebexSubscriber(subscriber.id(), subscriber.customerId(), subscriber.email(),
-                        subscriber.packageName(), SubscriberStatus.PENDING_USER_MIGRATION)
+                        subscriber.packageName(), SubscriberStatus.PENDING_USER_MIGRATION, null)
                 : subscriber;
     }
 
@@ -53,7 +53,8 @@ final class SubscriberMapper {
                 .or(() -> Optional.ofNullable(dto.singlePackage()))
                 .orElse(packageName);
         return new WebexSubscriber(dto.id(), Objects.requireNonNullElse(dto.customerId(), customerId),
-                Objects.requireNonNullElse(dto.email(), email), webexPackage, SubscriberStatus.fromWire(dto.status()));
+                Objects.requireNonNullElse(dto.email(), email), webexPackage, SubscriberStatus.fromWire(dto.status()),
+                dto.personId());
     }
 
     /** The precheck's {@code info} descriptions, whether Webex sent one object or an array of them. */

@@ -16,11 +16,15 @@ final class WebexPeopleAdapter implements WebexPeople {
     }
 
     @Override
-    public boolean remove(String orgId, String email) {
+    public boolean removeByEmail(String orgId, String email) {
         Optional<String> personId = calls.call("look up person " + email, Subject.PERSON,
                         () -> api.people(email, orgId)).items().stream()
                 .map(PersonDto::id).findFirst();
-        return personId.isPresent() && calls.delete("remove person " + email, Subject.PERSON,
-                () -> api.removePerson(personId.get()));
+        return personId.isPresent() && removeById(personId.get(), email);
+    }
+
+    @Override
+    public boolean removeById(String personId, String email) {
+        return calls.delete("remove person " + email, Subject.PERSON, () -> api.removePerson(personId));
     }
 }

@@ -62,10 +62,8 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
         return SubscriberMapper.toDomain(changed, subscriber.customerId(), subscriber.email(), target.name());
     }
 
-    /** Already gone (404) counts as removed. */
     @Override
-    public void remove(WebexSubscriber subscriber) {
-        calls.delete("remove subscriber " + subscriber.email(), Subject.SUBSCRIBER,
-                () -> api.removeSubscriber(subscriber.id()));
+    public boolean remove(String subscriberId, String email) {
+        return calls.delete("remove subscriber " + email, Subject.SUBSCRIBER, () -> api.removeSubscriber(subscriberId));
     }
 }

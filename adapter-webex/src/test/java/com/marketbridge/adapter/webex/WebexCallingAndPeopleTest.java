@@ -92,7 +92,7 @@ class WebexCallingAndPeopleTest extends WireMockWebex {
         wm.stubFor(get(urlEqualTo(PEOPLE)).willReturn(okJson(json("people.json"))));
         wm.stubFor(delete(urlEqualTo("/v1/people/PERSON1")).willReturn(aResponse().withStatus(204)));
 
-        assertThat(webex.people().remove("ORG1", EMAIL)).isTrue();
+        assertThat(webex.people().removeByEmail("ORG1", EMAIL)).isTrue();
         wm.verify(1, deleteRequestedFor(urlEqualTo("/v1/people/PERSON1")));
     }
 
@@ -100,7 +100,7 @@ class WebexCallingAndPeopleTest extends WireMockWebex {
     void givenNoSuchPerson_remove_answersFalseWithoutDeleting() {
         wm.stubFor(get(urlEqualTo(PEOPLE)).willReturn(okJson(json("empty-list.json"))));
 
-        assertThat(webex.people().remove("ORG1", EMAIL)).isFalse();
+        assertThat(webex.people().removeByEmail("ORG1", EMAIL)).isFalse();
         wm.verify(0, deleteRequestedFor(urlPathMatching("/v1/people/.*")));
     }
 
@@ -109,7 +109,7 @@ class WebexCallingAndPeopleTest extends WireMockWebex {
         wm.stubFor(get(urlEqualTo(PEOPLE)).willReturn(okJson(json("people.json"))));
         wm.stubFor(delete(urlEqualTo("/v1/people/PERSON1")).willReturn(notFound()));
 
-        assertThat(webex.people().remove("ORG1", EMAIL)).isFalse();
+        assertThat(webex.people().removeByEmail("ORG1", EMAIL)).isFalse();
     }
 
     private static List<String> candidates(int from, int count) {

@@ -110,7 +110,8 @@ class WebexSubscribersAdapterTest extends WireMockWebex {
 
         WebexSubscriber created = webex.subscribers().create(MARIA);
 
-        assertThat(created).isEqualTo(new WebexSubscriber("SUB1", "CUST1", EMAIL, "webex_calling", SubscriberStatus.PROVISIONED));
+        assertThat(created).isEqualTo(new WebexSubscriber("SUB1", "CUST1", EMAIL, "webex_calling", SubscriberStatus.PROVISIONED,
+                "PERSON1"));
         wm.verify(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
                 .withRequestBody(equalToJson(json("subscriber-create-request.json"))));
     }
@@ -195,16 +196,16 @@ class WebexSubscribersAdapterTest extends WireMockWebex {
     void givenA204_remove_deletesTheSubscriber() {
         wm.stubFor(delete(urlEqualTo("/v1/wholesale/subscribers/SUB1")).willReturn(aResponse().withStatus(204)));
 
-        webex.subscribers().remove(SUBSCRIBED);
+        assertThat(webex.subscribers().remove("SUB1", EMAIL)).isTrue();
 
         wm.verify(1, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/SUB1")));
     }
 
     @Test
-    void givenTheSubscriberIsAlreadyGone_remove_toleratesThe404() {
+    void givenTheSubscriberIsAlreadyGone_remove_answersFalseOnThe404() {
         wm.stubFor(delete(urlEqualTo("/v1/wholesale/subscribers/SUB1")).willReturn(notFound()));
 
-        webex.subscribers().remove(SUBSCRIBED);
+        assertThat(webex.subscribers().remove("SUB1", EMAIL)).isFalse();
 
         wm.verify(1, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/SUB1")));
     }

@@ -48,13 +48,15 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private final Map<String, WebexSubscriber> subscribers = new LinkedHashMap<>();
     private final Map<String, List<Location>> locationsByOrg = new LinkedHashMap<>();
     private final Map<String, Set<String>> usedExtensionsByLocation = new LinkedHashMap<>();
-    private final Set<String> people = new HashSet<>();
+    /** The person id of each email of each organization. */
+    private final Map<String, String> people = new HashMap<>();
     private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
     private SubscriberStatus newSubscriberStatus = SubscriberStatus.PROVISIONED;
     private final Map<String, Set<String>> takenAfterTheCheck = new HashMap<>();
     private final Map<String, CallingAssignment> callingBySubscriber = new HashMap<>();
     private int maxCandidates = 100;
     private int subscriberCount;
+    private int personCount;
 
     public FakeWebex(CallLog log) {
         this.log = log;
@@ -118,15 +120,17 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
 
     /** An existing subscriber (and its person) of the customer; returns it. */
     public synchronized WebexSubscriber addSubscriber(String customerId, String email, String packageName, SubscriberStatus status) {
-        WebexSubscriber subscriber = new WebexSubscriber("sub-" + ++subscriberCount, customerId, email, packageName, status);
+        String personId = people.computeIfAbsent(key(orgIdOf(customerId), email), person -> "person-" + ++personCount);
+        // Webex names the person once the subscriber is provisioned
+        WebexSubscriber subscriber = new WebexSubscriber("sub-" + ++subscriberCount, customerId, email, packageName, status,
+                status == SubscriberStatus.PROVISIONED ? personId : null);
         subscribers.put(key(customerId, email), subscriber);
-        people.add(key(orgIdOf(customerId), email));
         return subscriber;
     }
 
     /** A Webex user of some organization, e.g. a free account, without a wholesale subscription. */
     public synchronized FakeWebex addPerson(String orgId, String email) {
-        people.add(key(orgId, email));
+        people.put(key(orgId, email), "person-" + ++personCount);
         return this;
     }
 
@@ -155,7 +159,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     public synchronized boolean hasPerson(String orgId, String email) {
-        return people.contains(key(orgId, email));
+        return people.containsKey(key(orgId, email));
     }
 
     // ---- WebexCustomers --------------------------------------------------------------------------------------
@@ -239,20 +243,22 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             }
             calling.ifPresent(this::refuseTakenExtension);
             calling.ifPresent(assignment -> giveExtension(current, assignment));
-            WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(), current.status());
+            WebexSubscriber changed = new WebexSubscriber(current.id(), current.customerId(), current.email(), target.name(),
+                    current.status(), current.personId());
             subscribers.put(key, changed);
             return changed;
         }
     }
 
-    /** Already gone counts as removed, as the adapter treats Webex's 404; the calling user's extension is freed. */
+    /** False when there is no subscriber with the id, as the adapter treats Webex's 404; the calling user's extension is freed. */
     @Override
-    public void remove(WebexSubscriber subscriber) {
-        log.record("subscribers.remove", subscriber.customerId(), subscriber.email());
+    public boolean remove(String subscriberId, String email) {
+        log.record("subscribers.remove", subscriberId, email);
         synchronized (this) {
-            Optional.ofNullable(subscribers.remove(key(subscriber.customerId(), subscriber.email())))
-                    .map(removed -> callingBySubscriber.remove(removed.id()))
+            boolean removed = subscribers.values().removeIf(subscriber -> subscriber.id().equals(subscriberId));
+            Optional.ofNullable(callingBySubscriber.remove(subscriberId))
                     .ifPresent(calling -> usedExtensionsByLocation.get(calling.locationId()).remove(calling.extension()));
+            return removed;
         }
     }
 
@@ -293,10 +299,18 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     @Override
-    public boolean remove(String orgId, String email) {
-        log.record("people.remove", orgId, email);
+    public boolean removeByEmail(String orgId, String email) {
+        log.record("people.removeByEmail", orgId, email);
         synchronized (this) {
-            return people.remove(key(orgId, email));
+            return people.remove(key(orgId, email)) != null;
+        }
+    }
+
+    @Override
+    public boolean removeById(String personId, String email) {
+        log.record("people.removeById", personId, email);
+        synchronized (this) {
+            return people.values().remove(personId);
         }
     }
 
@@ -309,7 +323,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private void refuseExistingPerson(String email, String orgId) {
         String own = key(orgId, email);
         String anyScope = "|" + own.substring(own.indexOf('|') + 1);
-        boolean elsewhere = people.stream().anyMatch(person -> person.endsWith(anyScope) && !person.equals(own));
+        boolean elsewhere = people.keySet().stream().anyMatch(person -> person.endsWith(anyScope) && !person.equals(own));
         boolean subscribed = subscribers.keySet().stream().anyMatch(subscriber -> subscriber.endsWith(anyScope));
         if (elsewhere || subscribed) {
             throw new UpstreamException(FailureReason.USER_ALREADY_EXISTS,

@@ -18,7 +18,7 @@ public abstract class SubscriptionsContract {
     protected static final String ACCOUNT = "c1:alice@contoso.test";
     private static final WebexPackage CALLING = new WebexPackage("webex_calling", true);
     private static final SubscriptionUser ALICE = new SubscriptionUser("alice@contoso.test", "Alice", "Admin", "sub-1",
-            new CallingAssignment("loc-1", "2001"));
+            "person-1", new CallingAssignment("loc-1", "2001"));
     private static final SubscriptionUser BOB = new SubscriptionUser("bob@contoso.test", null, null, null, null);
     private static final SubscriptionUser CAROL = new SubscriptionUser("carol@contoso.test", "Carol", "Ç'ôté", "sub-3",
             new CallingAssignment("loc-1", "2003"));

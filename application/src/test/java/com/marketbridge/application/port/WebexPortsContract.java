@@ -19,6 +19,7 @@ import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.util.HashSet;
 import java.util.List;
@@ -167,19 +168,34 @@ public abstract class WebexPortsContract {
         WebexSubscriber created = subscribers().create(calling(customer, MARIA, location, "2001"));
 
         assertThat(extensions().free(customer.orgId(), location, around)).containsExactlyInAnyOrder("2000", "2002");
-        subscribers().remove(created);
+        assertThat(subscribers().remove(created.id(), MARIA)).isTrue();
         assertThat(extensions().free(customer.orgId(), location, around)).containsExactlyInAnyOrderElementsOf(around);
         assertThat(subscribers().find(customer.id(), MARIA)).isEmpty();
     }
 
-    /** The application finds, then removes: someone may have removed the subscriber in between. */
+    /** The application removes by the id it recorded: someone may have removed the subscriber since. */
     @Test
-    void removingASubscriberAlreadyGone_completesQuietly() {
+    void removingASubscriberAlreadyGone_answersFalse() {
         WebexCustomer customer = aProvisionedCustomer("c1");
         WebexSubscriber created = subscribers().create(meetings(customer, MARIA));
-        subscribers().remove(created);
 
-        assertThatCode(() -> subscribers().remove(created)).doesNotThrowAnyException();
+        assertThat(subscribers().remove(created.id(), MARIA)).isTrue();
+        assertThat(subscribers().remove(created.id(), MARIA)).isFalse();
+        assertThat(subscribers().find(customer.id(), MARIA)).isEmpty();
+    }
+
+    /** The person id is what lets a cancel remove the person without looking it up. */
+    @Test
+    void aProvisionedSubscriber_namesItsPerson_whichCanBeRemovedByThatId() {
+        WebexCustomer customer = aProvisionedCustomer("c1");
+        WebexSubscriber created = subscribers().create(meetings(customer, MARIA));
+        assertThat(created.status()).isEqualTo(SubscriberStatus.PROVISIONED);
+        assertThat(subscribers().find(customer.id(), MARIA).orElseThrow().personId()).isEqualTo(created.personId());
+
+        assertThat(subscribers().remove(created.id(), MARIA)).isTrue();
+        assertThat(people().removeById(created.optionalPersonId().orElseThrow(), MARIA)).isTrue();
+        assertThat(people().removeById(created.personId(), MARIA)).isFalse();
+        assertThat(people().removeByEmail(customer.orgId(), MARIA)).isFalse();
     }
 
     @Test
@@ -205,7 +221,7 @@ public abstract class WebexPortsContract {
 
         assertReason(() -> subscribers().validate(customer.id(), MARIA, MEETINGS), FailureReason.USER_ALREADY_EXISTS);
 
-        assertThat(people().remove(previous.orgId(), MARIA)).isTrue();
+        assertThat(people().removeByEmail(previous.orgId(), MARIA)).isTrue();
         assertThatCode(() -> subscribers().validate(customer.id(), MARIA, MEETINGS)).doesNotThrowAnyException();
     }
 
@@ -304,7 +320,7 @@ public abstract class WebexPortsContract {
         WebexCustomer customer = aProvisionedCustomer("c1");
         aPerson(aProvisionedCustomer("c2").orgId(), MARIA);
 
-        assertThat(people().remove(customer.orgId(), MARIA)).isFalse();
+        assertThat(people().removeByEmail(customer.orgId(), MARIA)).isFalse();
     }
 
     @Test
@@ -312,8 +328,8 @@ public abstract class WebexPortsContract {
         WebexCustomer customer = aProvisionedCustomer("c1");
         aPerson(customer.orgId(), "Maria.Lopez@HarbourDental.example");
 
-        assertThat(people().remove(customer.orgId(), MARIA)).isTrue();
-        assertThat(people().remove(customer.orgId(), MARIA)).isFalse();
+        assertThat(people().removeByEmail(customer.orgId(), MARIA)).isTrue();
+        assertThat(people().removeByEmail(customer.orgId(), MARIA)).isFalse();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ class CancelFulfilmentTest {
 
     private static final String FIND_CUSTOMER = "customers.findByExternalId c1";
     private static final String FIND_BOB = "subscribers.find wx-c1 bob@contoso.test";
-    private static final String REMOVE_BOB = "subscribers.remove wx-c1 bob@contoso.test";
-    private static final String REMOVE_BOB_PERSON = "people.remove org-c1 bob@contoso.test";
+    private static final String REMOVE_BOB = "subscribers.remove sub-1 bob@contoso.test";
+    private static final String REMOVE_BOB_PERSON = "people.removeByEmail org-c1 bob@contoso.test";
 
     private final Fixture given = new Fixture().provisionedCustomer();
 
@@ -99,7 +99,7 @@ class CancelFulfilmentTest {
     @Test
     void givenRemovingThePersonFails_aCancel_failsWithItsReason() {
         given.subscriber(BOB, "webex_meetings")
-                .log.failOn("people.remove", new UpstreamException(FailureReason.CONFIGURATION_ERROR, "token lacks spark-admin:people_write"));
+                .log.failOn("people.removeByEmail", new UpstreamException(FailureReason.CONFIGURATION_ERROR, "token lacks spark-admin:people_write"));
 
         Outcome outcome = given.handle(cancel(BOB_ACCOUNT, ALICE));
 

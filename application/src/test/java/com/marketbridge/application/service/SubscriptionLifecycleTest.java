@@ -41,16 +41,17 @@ class SubscriptionLifecycleTest {
         List<SubscriptionUser> recordedUsers = new ArrayList<>();
         for (MarketplaceUser user : users) {
             CallingAssignment calling = webexPackage.calling() ? (user == BOB ? BOB_EXTENSION : ALICE_EXTENSION) : null;
-            String subscriberId = null;
+            WebexSubscriber subscriber = null;
             if (status == SubscriptionStatus.ACTIVE) {
-                subscriberId = given.webex.addSubscriber(CUSTOMER, user.email(), webexPackage.name(), SubscriberStatus.PROVISIONED).id();
+                subscriber = given.webex.addSubscriber(CUSTOMER, user.email(), webexPackage.name(), SubscriberStatus.PROVISIONED);
                 if (calling != null) {
                     given.webex.takeExtension(LOCATION, calling.extension());
                 }
             } else {
                 given.webex.addPerson(ORG, user.email());
             }
-            recordedUsers.add(new SubscriptionUser(user.email(), user.firstName(), user.lastName(), subscriberId, calling));
+            SubscriptionUser recordedUser = new SubscriptionUser(user.email(), user.firstName(), user.lastName(), null, calling);
+            recordedUsers.add(subscriber == null ? recordedUser : recordedUser.withSubscriber(subscriber, calling));
         }
         Subscription subscription = new Subscription(BOB_ACCOUNT, COMPANY, CUSTOMER, webexPackage, seats, status, recordedUsers);
         given.subscriptions.save(subscription);
@@ -73,8 +74,9 @@ class SubscriptionLifecycleTest {
                 new Order("webex_calling", List.of(new OrderItem("USER", 3), new OrderItem("GIGABYTE", 50), new OrderItem("USER", 2)))));
 
         assertThat(record()).isEqualTo(new Subscription(BOB_ACCOUNT, COMPANY, CUSTOMER, CALLING, 5L, SubscriptionStatus.ACTIVE,
-                List.of(new SubscriptionUser(BOB.email(), "Bob", "Buyer", given.webex.subscriber(CUSTOMER, BOB.email()).orElseThrow().id(),
-                        new CallingAssignment(LOCATION, "2000")))));
+                List.of(new SubscriptionUser(BOB.email(), "Bob", "Buyer", null, null).withSubscriber(
+                        given.webex.subscriber(CUSTOMER, BOB.email()).orElseThrow(), new CallingAssignment(LOCATION, "2000")))));
+        assertThat(record().users().get(0).optionalPersonId()).as("the person id, for the cancel").isPresent();
     }
 
     @Test
@@ -114,7 +116,7 @@ class SubscriptionLifecycleTest {
     void givenOneRecordedUserIsMissingFromWebex_aChange_changesNobody() {
         recorded(MEETINGS, null, SubscriptionStatus.ACTIVE, BOB, ALICE);
         WebexSubscriber alice = given.webex.subscriber(CUSTOMER, ALICE.email()).orElseThrow();
-        given.webex.remove(alice);
+        given.webex.remove(alice.id(), alice.email());
         given.log.clear();
 
         Outcome outcome = given.handle(change(BOB_ACCOUNT, ALICE, "webex_calling"));
@@ -126,7 +128,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    void aCancelOfARecordedSubscription_removesEveryUserAndRecordsItCancelled() {
+    void aCancelOfARecordedSubscription_removesEveryUserByTheirRecordedIds_andRecordsItCancelled() {
         recorded(MEETINGS, null, SubscriptionStatus.ACTIVE, BOB, ALICE);
 
         Outcome outcome = given.handle(cancel(BOB_ACCOUNT, ALICE));
@@ -134,10 +136,32 @@ class SubscriptionLifecycleTest {
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT,
                 "Subscription " + BOB_ACCOUNT + " is cancelled; removed from Webex: bob@contoso.test, alice@contoso.test"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
-                "subscribers.find wx-c1 bob@contoso.test", "subscribers.remove wx-c1 bob@contoso.test", "people.remove org-c1 bob@contoso.test",
-                "subscribers.find wx-c1 alice@contoso.test", "subscribers.remove wx-c1 alice@contoso.test", "people.remove org-c1 alice@contoso.test"));
+                "subscribers.remove sub-1 bob@contoso.test", "people.removeById person-1 bob@contoso.test",
+                "subscribers.remove sub-2 alice@contoso.test", "people.removeById person-2 alice@contoso.test"));
         assertThat(record().status()).isEqualTo(SubscriptionStatus.CANCELLED);
         assertThat(given.webex.hasPerson(ORG, ALICE.email())).isFalse();
+        assertThat(given.webex.subscriber(CUSTOMER, BOB.email())).isEmpty();
+    }
+
+    @Test
+    void aCancelOfAUserRemovedAndAddedAgainAtWebexOutsideTheConnector_findsTheNewOnesByEmail_andRemovesThem() {
+        recorded(MEETINGS, null, SubscriptionStatus.ACTIVE, BOB);
+        // an administrator removed Bob in Partner Hub, then added him again: new subscriber, new person
+        given.webex.remove("sub-1", BOB.email());
+        given.webex.removeById("person-1", BOB.email());
+        given.webex.addSubscriber(CUSTOMER, BOB.email(), "webex_meetings", SubscriberStatus.PROVISIONED);
+        given.log.clear();
+
+        Outcome outcome = given.handle(cancel(BOB_ACCOUNT, ALICE));
+
+        assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT,
+                "Subscription " + BOB_ACCOUNT + " is cancelled; removed from Webex: bob@contoso.test"));
+        assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
+                "subscribers.remove sub-1 bob@contoso.test", "subscribers.find wx-c1 bob@contoso.test",
+                "subscribers.remove sub-2 bob@contoso.test",
+                "people.removeById person-1 bob@contoso.test", "people.removeByEmail org-c1 bob@contoso.test"));
+        assertThat(given.webex.subscriber(CUSTOMER, BOB.email())).isEmpty();
+        assertThat(given.webex.hasPerson(ORG, BOB.email())).isFalse();
     }
 
     // ---- notices -------------------------------------------------------------------------------------------------
@@ -151,8 +175,7 @@ class SubscriptionLifecycleTest {
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT, "Subscription " + BOB_ACCOUNT
                 + " is suspended: its 2 user(s) lost their Webex subscriber; their Webex accounts and extensions are kept"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
-                "subscribers.find wx-c1 bob@contoso.test", "subscribers.remove wx-c1 bob@contoso.test",
-                "subscribers.find wx-c1 alice@contoso.test", "subscribers.remove wx-c1 alice@contoso.test"));
+                "subscribers.remove sub-1 bob@contoso.test", "subscribers.remove sub-2 alice@contoso.test"));
         assertThat(given.webex.hasPerson(ORG, BOB.email())).isTrue();
         assertThat(record().status()).isEqualTo(SubscriptionStatus.SUSPENDED);
         assertThat(record().users()).extracting(SubscriptionUser::subscriberId).containsOnlyNulls();
@@ -213,7 +236,7 @@ class SubscriptionLifecycleTest {
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT,
                 "Subscription " + BOB_ACCOUNT + " is cancelled; removed from Webex: bob@contoso.test"));
         assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
-                "subscribers.find wx-c1 bob@contoso.test", "subscribers.remove wx-c1 bob@contoso.test", "people.remove org-c1 bob@contoso.test"));
+                "subscribers.remove sub-1 bob@contoso.test", "people.removeById person-1 bob@contoso.test"));
         assertThat(record().status()).isEqualTo(SubscriptionStatus.CANCELLED);
     }
 

@@ -61,8 +61,8 @@ class UserFulfilmentTest {
                 "subscribers.create wx-c1 carol@contoso.test webex_calling ext=2001 loc=loc-c1"));
         assertThat(record().users()).extracting(SubscriptionUser::email).containsExactly(BOB.email(), CAROL.email());
         assertThat(record().optionalUser(CAROL.email()).orElseThrow())
-                .isEqualTo(new SubscriptionUser(CAROL.email(), "Carol", "Caller",
-                        given.webex.subscriber(CUSTOMER, CAROL.email()).orElseThrow().id(), new CallingAssignment(LOCATION, "2001")));
+                .isEqualTo(new SubscriptionUser(CAROL.email(), "Carol", "Caller", null, null).withSubscriber(
+                        given.webex.subscriber(CUSTOMER, CAROL.email()).orElseThrow(), new CallingAssignment(LOCATION, "2001")));
     }
 
     @Test
@@ -136,8 +136,10 @@ class UserFulfilmentTest {
         Outcome outcome = given.handle(new UserUnassigned(token(), EventFlag.LIVE, BOB_ACCOUNT, CAROL, BOB));
 
         assertThat(outcome).isEqualTo(new Outcome.Completed(BOB_ACCOUNT, "carol@contoso.test is removed from Webex and from subscription " + BOB_ACCOUNT));
-        assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER, "subscribers.find wx-c1 carol@contoso.test",
-                "subscribers.remove wx-c1 carol@contoso.test", "people.remove org-c1 carol@contoso.test"));
+        assertThat(given.calls()).containsExactly(fetchedThen(FIND_CUSTOMER,
+                "subscribers.remove sub-2 carol@contoso.test", "people.removeById person-2 carol@contoso.test"));
+        assertThat(given.webex.subscriber(CUSTOMER, CAROL.email())).isEmpty();
+        assertThat(given.webex.hasPerson(ORG, CAROL.email())).isFalse();
         assertThat(record().users()).extracting(SubscriptionUser::email).containsExactly(BOB.email());
     }
 

@@ -642,7 +642,8 @@ final class BenchUpstreams implements AutoCloseable {
     }
 
     private String subscriber(String email, String customerId, String packageName) {
-        return fill(subscriber, Map.of("subscriberId", "SUB-" + email.substring(0, email.indexOf('@')), "email", email,
+        String local = email.substring(0, email.indexOf('@'));
+        return fill(subscriber, Map.of("subscriberId", "SUB-" + local, "personId", "PERSON-" + local, "email", email,
                 "customerId", customerId, "company", companyOfCustomer(customerId), "package", packageName));
     }
 

@@ -84,7 +84,7 @@ final class TrainingUpstreams implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
-            String subscriber = fill(resource("webex/subscriber.json"), Map.of("subscriberId", "SUB-trainee", "email", EMAIL,
+            String subscriber = fill(resource("webex/subscriber.json"), Map.of("subscriberId", "SUB-trainee", "personId", "PERSON-trainee", "email", EMAIL,
                     "customerId", CUSTOMER_ID, "company", COMPANY, "package", "webex_meetings"));
             String customer = fill(resource("webex/customer.json"), Map.of("customerId", CUSTOMER_ID, "company", COMPANY,
                     "status", "provisioned", "orgId", "\"orgId\": \"ORG1\","));

@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One user of a subscription: who they are on the marketplace, their Webex subscriber while they have one
- * (none while the subscription is suspended or ended), and where calling packages put them, kept so that a
- * reactivation gives them their extension back.
+ * One user of a subscription: who they are on the marketplace, their Webex subscriber and person while they have
+ * one (none while the subscription is suspended or ended; the person once Webex named it), recorded so that
+ * removing them needs no lookups, and where calling packages put them, kept so that a reactivation gives them
+ * their extension back.
  */
-public record SubscriptionUser(String email, String firstName, String lastName, String subscriberId,
+public record SubscriptionUser(String email, String firstName, String lastName, String subscriberId, String personId,
                                CallingAssignment calling) {
 
     public SubscriptionUser {
@@ -16,6 +17,11 @@ public record SubscriptionUser(String email, String firstName, String lastName, 
         if (email.isBlank()) {
             throw new IllegalArgumentException("'email' must not be blank");
         }
+    }
+
+    /** A user whose Webex person is not known. */
+    public SubscriptionUser(String email, String firstName, String lastName, String subscriberId, CallingAssignment calling) {
+        this(email, firstName, lastName, subscriberId, null, calling);
     }
 
     public Optional<String> optionalSubscriberId() {
@@ -31,16 +37,20 @@ public record SubscriptionUser(String email, String firstName, String lastName, 
         return email.equalsIgnoreCase(otherEmail);
     }
 
-    public SubscriptionUser withSubscriber(String newSubscriberId, CallingAssignment newCalling) {
-        return new SubscriptionUser(email, firstName, lastName, newSubscriberId, newCalling);
+    public Optional<String> optionalPersonId() {
+        return Optional.ofNullable(personId);
+    }
+
+    public SubscriptionUser withSubscriber(WebexSubscriber subscriber, CallingAssignment newCalling) {
+        return new SubscriptionUser(email, firstName, lastName, subscriber.id(), subscriber.personId(), newCalling);
     }
 
     /** Without a Webex subscriber; the calling assignment is kept to be given back later. */
     public SubscriptionUser withoutSubscriber() {
-        return new SubscriptionUser(email, firstName, lastName, null, calling);
+        return new SubscriptionUser(email, firstName, lastName, null, null, calling);
     }
 
     public SubscriptionUser withNames(String newFirstName, String newLastName) {
-        return new SubscriptionUser(email, newFirstName, newLastName, subscriberId, calling);
+        return new SubscriptionUser(email, newFirstName, newLastName, subscriberId, personId, calling);
     }
 }

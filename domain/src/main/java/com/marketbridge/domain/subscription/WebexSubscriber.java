@@ -2,8 +2,14 @@ package com.marketbridge.domain.subscription;
 
 import java.util.Objects;
 
-/** A user of a Webex customer with one wholesale package. */
-public record WebexSubscriber(String id, String customerId, String email, String packageName, SubscriberStatus status) {
+import java.util.Optional;
+
+/**
+ * A user of a Webex customer with one wholesale package; {@code personId}, the user's Webex person, is known once
+ * Webex has provisioned the subscriber (null before).
+ */
+public record WebexSubscriber(String id, String customerId, String email, String packageName, SubscriberStatus status,
+                              String personId) {
 
     public WebexSubscriber {
         Objects.requireNonNull(id, "'id' must not be null");
@@ -11,5 +17,14 @@ public record WebexSubscriber(String id, String customerId, String email, String
         Objects.requireNonNull(email, "'email' must not be null");
         Objects.requireNonNull(packageName, "'packageName' must not be null");
         Objects.requireNonNull(status, "'status' must not be null");
+    }
+
+    /** A subscriber whose person Webex has not named (yet). */
+    public WebexSubscriber(String id, String customerId, String email, String packageName, SubscriberStatus status) {
+        this(id, customerId, email, packageName, status, null);
+    }
+
+    public Optional<String> optionalPersonId() {
+        return Optional.ofNullable(personId);
     }
 }

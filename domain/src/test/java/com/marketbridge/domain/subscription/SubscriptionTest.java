@@ -83,9 +83,13 @@ class SubscriptionTest {
     void aUserWithoutSubscriberKeepsTheirCallingAssignment() {
         CallingAssignment calling = new CallingAssignment("loc-1", "2001");
 
-        SubscriptionUser suspended = BOB.withSubscriber("sub-2", calling).withoutSubscriber();
+        SubscriptionUser subscribed = BOB.withSubscriber(new WebexSubscriber("sub-2", "w1", BOB.email(), "webex_calling",
+                SubscriberStatus.PROVISIONED, "person-2"), calling);
+        SubscriptionUser suspended = subscribed.withoutSubscriber();
 
+        assertThat(subscribed.optionalPersonId()).contains("person-2");
         assertThat(suspended.optionalSubscriberId()).isEmpty();
+        assertThat(suspended.optionalPersonId()).isEmpty();
         assertThat(suspended.optionalCalling()).contains(calling);
     }
 

@@ -4,5 +4,8 @@ package com.marketbridge.application.port.out;
 public interface WebexPeople {
 
     /** Deletes the person with this email, so the address can join another organization. False if there was none. */
-    boolean remove(String orgId, String email);
+    boolean removeByEmail(String orgId, String email);
+
+    /** Deletes the person with this id; the email names it in messages. False when Webex has no such person. */
+    boolean removeById(String personId, String email);
 }

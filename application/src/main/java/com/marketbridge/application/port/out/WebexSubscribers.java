@@ -23,5 +23,9 @@ public interface WebexSubscribers {
     /** Moves the subscriber to the package; {@code calling} is present when it newly needs Webex Calling. */
     WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target, Optional<CallingAssignment> calling);
 
-    void remove(WebexSubscriber subscriber);
+    /**
+     * Removes the subscriber with this id; the email names it in messages. False when Webex has none with the id:
+     * removed already, or removed (and perhaps added again, under another id) outside the connector.
+     */
+    boolean remove(String subscriberId, String email);
 }

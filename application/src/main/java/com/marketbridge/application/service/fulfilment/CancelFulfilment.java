@@ -38,7 +38,7 @@ final class CancelFulfilment {
             return end(record.get(), located.customer());
         }
         String email = located.account().subscriberEmail();
-        boolean removed = webex.removeUser(located.customer(), email);
+        boolean removed = webex.removeUser(located.customer(), new SubscriptionUser(email, null, null, null, null));
         return new Outcome.Completed(located.account().identifier(),
                 email + (removed ? " is removed from Webex" : " was already removed from Webex"));
     }
@@ -46,7 +46,7 @@ final class CancelFulfilment {
     /** Ends a recorded subscription: every user leaves Webex, the users stay on the record for the operator. */
     Outcome end(Subscription record, WebexCustomer customer) {
         for (SubscriptionUser user : record.users()) {
-            webex.removeUser(customer, user.email());
+            webex.removeUser(customer, user);
             extensions.releaseOf(user);
         }
         records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.CANCELLED));

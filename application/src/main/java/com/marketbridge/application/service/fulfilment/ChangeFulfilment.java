@@ -95,7 +95,7 @@ final class ChangeFulfilment {
                 }
             }
             // saved after each user, so a retry after a failure part-way keeps the extensions already given
-            next = next.withUser(user.withSubscriber(subscriber.id(), kept));
+            next = next.withUser(user.withSubscriber(subscriber, kept));
             records.save(next);
         }
         records.save(next);

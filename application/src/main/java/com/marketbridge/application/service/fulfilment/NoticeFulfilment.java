@@ -73,7 +73,7 @@ final class NoticeFulfilment {
             return new Outcome.Completed(account, "Subscription " + account + " is already " + record.status());
         }
         for (SubscriptionUser user : record.users()) {
-            webex.subscribers().find(customer.id(), user.email()).ifPresent(webex.subscribers()::remove);
+            webex.removeSubscriber(customer, user);
         }
         records.save(record.withUsers(SubscriptionUser::withoutSubscriber).withStatus(SubscriptionStatus.SUSPENDED));
         return new Outcome.Completed(account, "Subscription " + account + " is suspended: its " + record.users().size()
@@ -98,7 +98,7 @@ final class NoticeFulfilment {
                     .orElseGet(() -> subscribing.create(customer, user.email(), user.firstName(), user.lastName(),
                             webexPackage, user.optionalCalling()));
             // saved after each user, so a retry after a failure part-way does not create anyone twice
-            next = next.withUser(user.withSubscriber(subscribed.subscriber().id(), subscribed.calling()));
+            next = next.withUser(user.withSubscriber(subscribed.subscriber(), subscribed.calling()));
             records.save(next);
         }
         records.save(next.withStatus(SubscriptionStatus.ACTIVE));

@@ -83,7 +83,7 @@ final class OrderFulfilment {
         SubscriptionUser user = current.optionalUser(buyer.email())
                 .orElseGet(() -> new SubscriptionUser(buyer.email(), buyer.firstName(), buyer.lastName(), null, null));
         CallingAssignment calling = subscribed.calling() != null ? subscribed.calling() : user.calling();
-        records.save(current.withUser(user.withSubscriber(subscribed.subscriber().id(), calling)));
+        records.save(current.withUser(user.withSubscriber(subscribed.subscriber(), calling)));
     }
 
     private NewCustomer newCustomer(SubscriptionOrdered order) {

@@ -42,6 +42,6 @@ final class SubscriptionRecords {
         return webex.subscribers().find(located.customer().id(), email)
                 .map(subscriber -> new Subscription(accountIdentifier.strip(), located.account().companyUuid(),
                         located.customer().id(), settings.catalog().packageNamed(subscriber.packageName()), null,
-                        SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser(email, null, null, subscriber.id(), null))));
+                        SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser(email, null, null, subscriber.id(), subscriber.personId(), null))));
     }
 }

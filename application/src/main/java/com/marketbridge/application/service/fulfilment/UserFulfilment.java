@@ -71,7 +71,7 @@ final class UserFulfilment {
         if (subscribed.awaitsConsent()) {
             return subscribed.awaitingConsent("the assignment");
         }
-        records.save(subscription.withUser(newUser.withSubscriber(subscribed.subscriber().id(), subscribed.calling())));
+        records.save(subscription.withUser(newUser.withSubscriber(subscribed.subscriber(), subscribed.calling())));
         return new Outcome.Completed(account, user.email() + " is subscribed to " + subscribed.subscriber().packageName());
     }
 
@@ -109,8 +109,9 @@ final class UserFulfilment {
         if (record.get().optionalUser(email).isEmpty()) {
             return notAUser(email, account);
         }
-        webex.removeUser(located.customer(), email);
-        record.get().optionalUser(email).ifPresent(extensions::releaseOf);
+        SubscriptionUser leaving = record.get().optionalUser(email).orElseThrow();
+        webex.removeUser(located.customer(), leaving);
+        extensions.releaseOf(leaving);
         records.save(record.get().withoutUser(email));
         return new Outcome.Completed(account, email + " is removed from Webex and from subscription " + account);
     }
