@@ -40,7 +40,9 @@ import java.util.stream.Collectors;
  * {@code --new-company-share 0.1} (the realistic mix's share of orders that are the first order of a new company),
  * {@code --new-company-provisioning-ms 0} (how long such a customer reads "provisioning" after its creation),
  * {@code --pretaken 0} (extensions taken at every location from the bottom of the range, as by users the connector
- * did not create), {@code --callers 8,32}, {@code --warmup 2000} (events per warm-up round, at the highest number of
+ * did not create), {@code --callers 8,32}, {@code --cold-events 1000} (right after the start, a run of this many events
+ * of the first load at the first number of callers, and the connector's CPU from its start through them; 0 leaves it
+ * out), {@code --warmup 2000} (events per warm-up round, at the highest number of
  * callers, the loads in turn), {@code --warmup-seconds 120} (warm-up rounds go on until then: on 2 shared cores the
  * connector reaches its steady state only after a minute or two of load), {@code --events 20000} (per measured run,
  * half orders, half cancels), {@code --max-seconds 240} (per measured run, and again for its cancels), {@code --dumps 3}
@@ -97,6 +99,14 @@ public final class Bench {
 
                 report.probe("first order + cancel after start (cold, company not yet remembered)",
                         probe(load, upstreams, nextPair, List.of(BenchEdition.MEETINGS)));
+                if (options.coldEvents > 0) {
+                    // what a partner sees after a quiet night: the first events run in a JVM still compiling
+                    LoadPhase.Result cold = load.run("cold: the first " + options.coldEvents + " events after the start",
+                            loads.get(0), options.callers[0], options.coldEvents, Duration.ofSeconds(options.maxSeconds));
+                    print(cold);
+                    report.phase(cold);
+                    report.coldStart(connector.cpuMillis(), cold.events() + 2);
+                }
                 // the JIT needs minutes on 2 shared cores: warm up in rounds until the time is up; report the last round
                 long warmupEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
                 LoadPhase.Result warmup;
@@ -229,6 +239,7 @@ public final class Bench {
     static final class Options {
         String scenario = "all";
         int[] callers = {8, 32};
+        int coldEvents = 1000;
         int warmup = 2000;
         int warmupSeconds = 120;
         int events = 20_000;
@@ -265,6 +276,7 @@ public final class Bench {
                     case "--callers" -> options.callers = integers(value);
                     case "--warmup" -> options.warmup = Integer.parseInt(value);
                     case "--warmup-seconds" -> options.warmupSeconds = Integer.parseInt(value);
+                    case "--cold-events" -> options.coldEvents = Integer.parseInt(value);
                     case "--events" -> options.events = Integer.parseInt(value);
                     case "--max-seconds" -> options.maxSeconds = Integer.parseInt(value);
                     case "--dumps" -> options.dumps = Integer.parseInt(value);
@@ -312,7 +324,8 @@ public final class Bench {
             return "--scenario " + scenario + " --mix " + mixes.stream().map(mix -> mix.label).collect(Collectors.joining(","))
                     + " --companies " + list(companies) + " --new-company-share " + newCompanyShare
                     + " --new-company-provisioning-ms " + newCompanyProvisioningMillis + " --pretaken " + pretaken
-                    + " --callers " + list(callers) + " --warmup " + warmup + " --warmup-seconds " + warmupSeconds
+                    + " --callers " + list(callers) + " --cold-events " + coldEvents + " --warmup " + warmup
+                    + " --warmup-seconds " + warmupSeconds
                     + " --events " + events + " --max-seconds " + maxSeconds + " --paced-rate " + pacedRate
                     + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");

@@ -44,9 +44,17 @@ final class BenchReport {
     private long sampledKb;
     private long endKb;
     private long eventLogLines = -1;
+    private long coldCpuMillis = -1;
+    private int coldEvents;
 
     BenchReport(String options) {
         this.options = options;
+    }
+
+    /** The connector's CPU from its JVM's start through its first {@code events} events. */
+    void coldStart(long cpuMillis, int events) {
+        coldCpuMillis = cpuMillis;
+        coldEvents = events;
     }
 
     void readyMillis(long millis) {
@@ -105,6 +113,8 @@ final class BenchReport {
                     probe.status(), f2(probe.millis()), probe.webexAndEventCalls() + ": " + describe(probe.calls())))));
             md.append("\n## Process\n\n| figure | value |\n|---|---|\n")
                     .append(row("start to ready (JVM uptime at the ready line)", readyMillis + " ms"))
+                    .append(coldCpuMillis < 0 ? "" : row("connector CPU from the JVM's start through its first " + coldEvents
+                            + " events", coldCpuMillis + " ms = " + f2((double) coldCpuMillis / coldEvents) + " ms/event"))
                     .append(row("AppDirect token requests / events (whole run)", tokens + " / " + events + " = "
                             + f3((double) tokens / Math.max(1, events)) + "/event"))
                     .append(row("peak RSS (VmHWM at the end)", mb(hwmKb)))
