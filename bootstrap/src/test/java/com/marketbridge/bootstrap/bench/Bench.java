@@ -105,7 +105,9 @@ public final class Bench {
                             loads.get(0), options.callers[0], options.coldEvents, Duration.ofSeconds(options.maxSeconds));
                     print(cold);
                     report.phase(cold);
-                    report.coldStart(connector.cpuMillis(), cold.events() + 2);
+                    Path dump = work.resolve("jstack-after-cold.txt");
+                    connector.threadDump(dump);
+                    report.coldStart(connector.cpuMillis(), cold.events() + 2, ThreadCpu.of(Files.readString(dump)));
                 }
                 // the JIT needs minutes on 2 shared cores: warm up in rounds until the time is up; report the last round
                 long warmupEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds);

@@ -46,15 +46,17 @@ final class BenchReport {
     private long eventLogLines = -1;
     private long coldCpuMillis = -1;
     private int coldEvents;
+    private Map<String, Double> coldCpuByThread = Map.of();
 
     BenchReport(String options) {
         this.options = options;
     }
 
     /** The connector's CPU from its JVM's start through its first {@code events} events. */
-    void coldStart(long cpuMillis, int events) {
+    void coldStart(long cpuMillis, int events, Map<String, Double> cpuByThread) {
         coldCpuMillis = cpuMillis;
         coldEvents = events;
+        coldCpuByThread = cpuByThread;
     }
 
     void readyMillis(long millis) {
@@ -121,6 +123,11 @@ final class BenchReport {
                     .append(row("highest sampled VmRSS (every 200 ms)", mb(sampledKb)))
                     .append(row("VmRSS at the end", mb(endKb)))
                     .append(row("event log lines (`event=`) / events", eventLogLines + " / " + events));
+            if (!coldCpuByThread.isEmpty()) {
+                md.append("\n## Connector CPU from the start through the first ").append(coldEvents)
+                        .append(" events, by thread (live threads of a dump right after them)\n\n| threads | CPU ms | ms/event |\n|---|---:|---:|\n");
+                coldCpuByThread.forEach((kind, millis) -> md.append(row(kind, f0(millis), f2(millis / coldEvents))));
+            }
         }
         if (!provisioning.isEmpty()) {
             md.append("\n## First order while Webex takes 3 s to provision the customer\n\n")
