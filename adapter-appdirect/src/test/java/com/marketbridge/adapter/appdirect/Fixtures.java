@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,12 @@ final class Fixtures {
     /** The stub's origin by the address it listens on (its own baseUrl() says localhost). */
     static String origin(WireMockServer server) {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
+    static AppDirect connect(AppDirectSettings settings) {
+        return AppDirect.connect(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build());
     }
 
     static AppDirectSettings basicSettings(WireMockServer appDirect, Clock clock, Duration readTimeout) {

@@ -26,7 +26,7 @@ class OAuth1CredentialsTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final MarketplaceCredentials credentials =
-            AppDirect.connect(new AppDirectSettings(URI.create("https://acme.example.com"), null, null, null, null,
+            Fixtures.connect(new AppDirectSettings(URI.create("https://acme.example.com"), null, null, null, null,
                     CONSUMER_KEY, CONSUMER_SECRET, null, null, clock)).credentials();
 
     private static String signed(String eventUrl, String secret, Instant timestamp, String nonce) {

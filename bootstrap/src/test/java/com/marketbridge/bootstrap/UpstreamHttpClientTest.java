@@ -1,4 +1,4 @@
-package com.marketbridge.adapter.appdirect;
+package com.marketbridge.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class HttpClientOnFirstCallTest {
+class UpstreamHttpClientTest {
 
     private final AtomicInteger builds = new AtomicInteger();
 
@@ -24,7 +24,7 @@ class HttpClientOnFirstCallTest {
 
     @Test
     void buildsNoClientUntilItIsNeeded() {
-        HttpClientOnFirstCall client = new HttpClientOnFirstCall(this::build);
+        UpstreamHttpClient client = new UpstreamHttpClient(this::build);
 
         assertThat(client.isBuilt()).isFalse();
         assertThat(builds).hasValue(0);
@@ -32,7 +32,7 @@ class HttpClientOnFirstCallTest {
 
     @Test
     void preparingBuildsTheClientOnceForEveryLaterCall() {
-        HttpClientOnFirstCall client = new HttpClientOnFirstCall(this::build);
+        UpstreamHttpClient client = new UpstreamHttpClient(this::build);
 
         client.prepare();
         client.prepare();
@@ -43,7 +43,7 @@ class HttpClientOnFirstCallTest {
 
     @Test
     void callersRacingForTheFirstCallShareOneClient() throws Exception {
-        HttpClientOnFirstCall client = new HttpClientOnFirstCall(this::build);
+        UpstreamHttpClient client = new UpstreamHttpClient(this::build);
         ExecutorService callers = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> calls = new ArrayList<>();
@@ -66,7 +66,7 @@ class HttpClientOnFirstCallTest {
     @Test
     void aClientThatCouldNotBeBuiltIsBuiltAgainByTheNextCall() {
         AtomicInteger attempts = new AtomicInteger();
-        HttpClientOnFirstCall client = new HttpClientOnFirstCall(() -> {
+        UpstreamHttpClient client = new UpstreamHttpClient(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("no TLS context");
             }
