@@ -17,7 +17,6 @@ import com.marketbridge.application.service.fulfilment.Sleeper;
 import com.marketbridge.application.service.fulfilment.Webex;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -71,14 +70,13 @@ final class Connector implements AutoCloseable {
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()), starting);
         AppDirectSettings appDirectSettings = new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
-                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock);
-        // HTTP/1.1: plain-http marketplaces (tests, proxies) would otherwise get an h2c upgrade attempt on every new connection
-        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(HttpClient.Version.HTTP_1_1, appDirectSettings.connectTimeout());
+                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, null, null, clock);
+        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(appDirectSettings);
         AppDirect appDirect = AppDirect.connect(appDirectSettings, appDirectHttp);
         answering.complete(appDirect.answers());
         WebexSettings webexSettings = WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
                 settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken());
-        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(HttpClient.Version.HTTP_2, webexSettings.connectTimeout());
+        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(webexSettings);
         WebexWholesale wholesale = WebexWholesale.connect(webexSettings, webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());

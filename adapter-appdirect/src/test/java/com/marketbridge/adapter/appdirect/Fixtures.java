@@ -61,12 +61,12 @@ final class Fixtures {
 
     static AppDirectSettings basicSettings(WireMockServer appDirect, Clock clock, Duration readTimeout) {
         return new AppDirectSettings(URI.create(origin(appDirect)), CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, Duration.ofSeconds(2), readTimeout, clock);
+                null, null, Duration.ofSeconds(2), readTimeout, null, null, clock);
     }
 
     static AppDirectSettings oauth1Settings(WireMockServer appDirect, Clock clock) {
         return new AppDirectSettings(URI.create(origin(appDirect)), null, null, null, null,
-                CONSUMER_KEY, CONSUMER_SECRET, null, null, clock);
+                CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, clock);
     }
 
     static EventUrl eventUrl(WireMockServer server, String token) {
