@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UpstreamBoundsTest {
 
+    /** Short, for the trickles; the size tests keep the shipped deadlines, so that a loaded machine cannot time them out. */
     private static final Duration DEADLINE = Duration.ofSeconds(1);
     private static final String EVENT = "/api/integration/v1/events/trickled";
     private static final String THIRTY_MEGABYTES = "{\"items\":[" + "{\"id\":\"CUST\",\"externalId\":\"other\"},".repeat(800_000) + "{}]}";
@@ -55,18 +56,24 @@ class UpstreamBoundsTest {
         return upstream;
     }
 
-    /** Webex's customers, with two attempts a call and the short deadline. */
-    private WebexCustomers webexCustomers() {
-        WebexSettings settings = WebexSettings.of(URI.create(upstream.baseUrl() + "/v1"), "webex-token", null, null, null)
-                .withRetry(new WebexSettings.RetryPolicy(2, Duration.ofSeconds(1), Duration.ofMillis(1)))
-                .withBounds(DEADLINE, WebexSettings.DEFAULT_MAX_ANSWER_BYTES);
-        return WebexWholesale.connect(settings, UpstreamHttpClient.of(settings)).customers();
+    private WebexSettings webex(String staticToken, String clientId, String clientSecret, String refreshToken) {
+        return WebexSettings.of(URI.create(upstream.baseUrl() + "/v1"), staticToken, clientId, clientSecret, refreshToken);
     }
 
-    private MarketplaceEvents appDirectEvents() {
+    /** Webex's customers over the connector's client, with two attempts a call and {@code deadline} on each. */
+    private static WebexCustomers webexCustomers(WebexSettings settings, Duration deadline) {
+        WebexSettings bounded = settings.withRetry(new WebexSettings.RetryPolicy(2, Duration.ofSeconds(1), Duration.ofMillis(1)))
+                .withBounds(deadline, WebexSettings.DEFAULT_MAX_ANSWER_BYTES);
+        return WebexWholesale.connect(bounded, UpstreamHttpClient.of(bounded)).customers();
+    }
+
+    private void appDirectGrantsTokens() {
         upstream.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"appdirect-token\",\"expires_in\":3600}")));
+    }
+
+    private MarketplaceEvents appDirectEvents(Duration deadline) {
         AppDirectSettings settings = new AppDirectSettings(URI.create("http://127.0.0.1:" + upstream.port()), "client-id",
-                "client-secret", "appdirect", "password", null, null, null, null, DEADLINE, null, Clock.systemUTC());
+                "client-secret", "appdirect", "password", null, null, null, null, deadline, null, Clock.systemUTC());
         return AppDirect.connect(settings, UpstreamHttpClient.of(settings)).events();
     }
 
@@ -82,9 +89,10 @@ class UpstreamBoundsTest {
     void aWebexListTricklingInFailsAsUnavailableAtTheDeadlineOfEachAttempt() {
         start(Options.ChunkedEncodingPolicy.NEVER).stubFor(get(urlPathEqualTo("/v1/wholesale/customers"))
                 .willReturn(okJson("{\"items\":[]}" + " ".repeat(40)).withChunkedDribbleDelay(20, 60_000)));
+        WebexCustomers customers = webexCustomers(webex("webex-token", null, null, null), DEADLINE);
         long start = System.nanoTime();
 
-        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> webexCustomers().findByExternalId("c1"));
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
 
         assertThat(since(start)).isLessThan(Duration.ofSeconds(20));
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
@@ -97,8 +105,9 @@ class UpstreamBoundsTest {
     @EnumSource(value = Options.ChunkedEncodingPolicy.class, names = {"NEVER", "ALWAYS"})
     void aWebexListOfThirtyMegabytesIsRefusedOnceNamingTheCap(Options.ChunkedEncodingPolicy chunking) {
         start(chunking).stubFor(get(urlPathEqualTo("/v1/wholesale/customers")).willReturn(okJson(THIRTY_MEGABYTES)));
+        WebexCustomers customers = webexCustomers(webex("webex-token", null, null, null), WebexSettings.DEFAULT_CALL_DEADLINE);
 
-        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> webexCustomers().findByExternalId("c1"));
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
 
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
         assertThat(failure.getMessage()).startsWith("Webex's answer to GET /v1/wholesale/customers ")
@@ -110,7 +119,8 @@ class UpstreamBoundsTest {
     void anAppDirectEventTricklingInFailsAsUnavailableAtTheDeadline() {
         start(Options.ChunkedEncodingPolicy.NEVER).stubFor(get(EVENT)
                 .willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\"}" + " ".repeat(40)).withChunkedDribbleDelay(20, 60_000)));
-        MarketplaceEvents events = appDirectEvents();
+        appDirectGrantsTokens();
+        MarketplaceEvents events = appDirectEvents(DEADLINE);
         long start = System.nanoTime();
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> events.fetch(eventUrl()));
@@ -125,7 +135,10 @@ class UpstreamBoundsTest {
     void anAppDirectEventOfThirtyMegabytesIsRefusedNamingTheCap() {
         start(Options.ChunkedEncodingPolicy.ALWAYS).stubFor(get(EVENT).willReturn(okJson(THIRTY_MEGABYTES)));
 
-        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> appDirectEvents().fetch(eventUrl()));
+        appDirectGrantsTokens();
+        MarketplaceEvents events = appDirectEvents(AppDirectSettings.DEFAULT_CALL_DEADLINE);
+
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> events.fetch(eventUrl()));
 
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
         assertThat(failure.getMessage()).isEqualTo("AppDirect's answer to GET " + EVENT + " is over the 256 KB the connector"

@@ -157,7 +157,7 @@ class UpstreamHttpClientTest {
         WireMockServer server = server(false);
         server.stubFor(get("/large").willReturn(aResponse().withBody(THIRTY_MEGABYTES)));
 
-        assertThatThrownBy(() -> read(bounded(Duration.ofSeconds(10)), URI.create(server.baseUrl() + "/large")))
+        assertThatThrownBy(() -> read(bounded(Duration.ofSeconds(30)), URI.create(server.baseUrl() + "/large")))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
                     assertThat(e.getMessage()).isEqualTo("Upstream's answer to GET /large announces 31457280 bytes, more"
@@ -171,7 +171,7 @@ class UpstreamHttpClientTest {
         WireMockServer server = server(true);
         server.stubFor(get("/large").willReturn(aResponse().withBody(THIRTY_MEGABYTES)));
 
-        assertThatThrownBy(() -> read(bounded(Duration.ofSeconds(10)), URI.create(server.baseUrl() + "/large")))
+        assertThatThrownBy(() -> read(bounded(Duration.ofSeconds(30)), URI.create(server.baseUrl() + "/large")))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.getMessage()).isEqualTo(
                         "Upstream's answer to GET /large is over the 512 KB the connector reads of one answer; not read,"
                                 + " and not asked for again"));
@@ -184,7 +184,7 @@ class UpstreamHttpClientTest {
             WireMockServer server = server(chunked);
             server.stubFor(get("/full").willReturn(aResponse().withBody(atTheCap)));
             server.stubFor(get("/empty").willReturn(aResponse().withStatus(204)));
-            UpstreamHttpClient client = bounded(Duration.ofSeconds(10));
+            UpstreamHttpClient client = bounded(Duration.ofSeconds(30));
 
             assertThat(new String(read(client, URI.create(server.baseUrl() + "/full")), StandardCharsets.UTF_8)).isEqualTo(atTheCap);
             assertThat(read(client, URI.create(server.baseUrl() + "/empty"))).isEmpty();
