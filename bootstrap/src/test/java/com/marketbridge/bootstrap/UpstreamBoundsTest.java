@@ -145,4 +145,33 @@ class UpstreamBoundsTest {
                 + " reads of one answer; not read, and not asked for again");
         upstream.verify(1, getRequestedFor(urlEqualTo(EVENT)));
     }
+
+    @Test
+    void aWebexTokenRefreshTricklingInFailsTheCallAsUnavailableAtTheDeadline() {
+        start(Options.ChunkedEncodingPolicy.NEVER).stubFor(post("/v1/access_token")
+                .willReturn(okJson("{\"access_token\":\"fresh\",\"expires_in\":3600}" + " ".repeat(40))
+                        .withChunkedDribbleDelay(20, 60_000)));
+        WebexCustomers customers = webexCustomers(webex(null, "client-id", "client-secret", "refresh-token"), DEADLINE);
+        long start = System.nanoTime();
+
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
+
+        assertThat(since(start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+        assertThat(failure.getMessage()).startsWith("Could not refresh the Webex access token: Webex did not answer"
+                + " POST /v1/access_token within 1 s");
+        upstream.verify(0, getRequestedFor(urlPathEqualTo("/v1/wholesale/customers")));
+    }
+
+    @Test
+    void anAppDirectTokenOfThirtyMegabytesIsRefusedNamingTheCap() {
+        start(Options.ChunkedEncodingPolicy.NEVER).stubFor(post("/oauth2/token").willReturn(okJson(THIRTY_MEGABYTES)));
+        MarketplaceEvents events = appDirectEvents(AppDirectSettings.DEFAULT_CALL_DEADLINE);
+
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> events.fetch(eventUrl()));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
+        assertThat(failure.getMessage()).startsWith("AppDirect's answer to POST /oauth2/token announces");
+        upstream.verify(0, getRequestedFor(urlEqualTo(EVENT)));
+    }
 }

@@ -24,8 +24,9 @@ public final class AppDirect {
     }
 
     /**
-     * Builds the adapter for one marketplace over {@code http}, which must not follow redirects (they could carry our
-     * credentials elsewhere) and should have the settings' connect timeout; no request is made until a port is used.
+     * Builds the adapter for one marketplace over {@code http}, which carries every call, the token request too; it must
+     * not follow redirects (they could carry our credentials elsewhere) and should have the settings' connect timeout.
+     * No request is made until a port is used.
      */
     public static AppDirect connect(AppDirectSettings settings, HttpClient http) {
         MarketplaceOrigin origin = new MarketplaceOrigin(settings.marketplaceBaseUrl());
@@ -38,7 +39,7 @@ public final class AppDirect {
             credentials = new OAuth1Credentials(settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), settings.clock());
         } else {
             authorization = new BearerTokens(origin.uri(), settings.oauthClientId(), settings.oauthClientSecret(), settings.clock(),
-                    settings.connectTimeout(), settings.readTimeout());
+                    http, settings.readTimeout());
             credentials = new BasicCredentials(settings.basicUsername(), settings.basicPassword());
         }
         AuthorizedCalls calls = new AuthorizedCalls(authorization);

@@ -252,6 +252,17 @@ class EventsAdapterTest {
     }
 
     @Test
+    void givenTheTokenEndpointFailing503_fetch_failsAsUpstreamUnavailable() {
+        appDirect.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(503)));
+
+        UpstreamException failure = fetchFailure(eventUrl(appDirect, EVENT_TOKEN));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+        assertThat(failure.getMessage()).isEqualTo("AppDirect's token endpoint answered HTTP 503");
+        appDirect.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
     void givenManyFetches_theTokenIsRequestedOnce() {
         stubTokens(appDirect, 43199, "test-token-1");
         stubEvent("test-token-1", "subscription-cancel.json");

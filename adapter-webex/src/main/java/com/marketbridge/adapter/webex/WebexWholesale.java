@@ -27,13 +27,13 @@ public final class WebexWholesale {
     }
 
     /**
-     * Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. Every call goes
-     * through {@code http}, one client so that connections to Webex are pooled and kept alive; it must not follow
-     * redirects (they could carry our token elsewhere) and should have the settings' connect timeout.
+     * Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. Every call, the
+     * token refresh too, goes through {@code http}, one client so that connections to Webex are pooled and kept alive; it
+     * must not follow redirects (they could carry our token elsewhere) and should have the settings' connect timeout.
      */
     public static WebexWholesale connect(WebexSettings settings, HttpClient http) {
         AccessTokens tokens = settings.refreshing()
-                ? new RefreshingTokens(settings)
+                ? new RefreshingTokens(settings, http)
                 : new AccessTokens.Static(settings.staticToken());
         return new WebexWholesale(WebexApi.connect(settings, new Http2Client(http), tokens),
                 new WebexCalls(settings.retry(), tokens), settings);

@@ -119,6 +119,19 @@ class RefreshingTokensTest extends WireMockWebex {
         wm.verify(0, getRequestedFor(urlEqualTo(CUSTOMER)));
     }
 
+    @Test
+    void givenTheTokenEndpointFailing503_get_failsAsUnavailableWithoutCallingWebex() {
+        webex = WireMockWebex.connect(settings(REFRESH));
+        wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> webex.customers().get("CUST1"))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+                    assertThat(e.getMessage()).isEqualTo("Could not refresh the Webex access token: Webex answered HTTP 503");
+                });
+        wm.verify(0, getRequestedFor(urlEqualTo(CUSTOMER)));
+    }
+
     /** A clock the test moves forward. */
     static final class MovableClock extends Clock {
 
