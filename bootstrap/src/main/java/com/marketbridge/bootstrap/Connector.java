@@ -19,6 +19,7 @@ import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -33,16 +34,14 @@ final class Connector implements AutoCloseable {
     private final JdbcEventJournal journal;
     private final FulfilmentWorker worker;
     private final WebhookServer server;
-    private final AppDirect appDirect;
-    private final WebexWholesale wholesale;
+    private final List<UpstreamHttpClient> upstreams;
 
-    private Connector(JdbcEventJournal journal, FulfilmentWorker worker, WebhookServer server, AppDirect appDirect,
-                      WebexWholesale wholesale) {
+    private Connector(JdbcEventJournal journal, FulfilmentWorker worker, WebhookServer server,
+                      List<UpstreamHttpClient> upstreams) {
         this.journal = journal;
         this.worker = worker;
         this.server = server;
-        this.appDirect = appDirect;
-        this.wholesale = wholesale;
+        this.upstreams = upstreams;
     }
 
     /**
@@ -71,12 +70,16 @@ final class Connector implements AutoCloseable {
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
-        AppDirect appDirect = AppDirect.connect(new AppDirectSettings(settings.marketplaceBaseUrl(),
+        AppDirectSettings appDirectSettings = new AppDirectSettings(settings.marketplaceBaseUrl(),
                 settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
-                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, clock));
+                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, null, null, clock);
+        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(appDirectSettings);
+        AppDirect appDirect = AppDirect.connect(appDirectSettings, appDirectHttp);
         answering.complete(appDirect.answers());
-        WebexWholesale wholesale = WebexWholesale.connect(WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
-                        settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken()));
+        WebexSettings webexSettings = WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
+                settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken());
+        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(webexSettings);
+        WebexWholesale wholesale = WebexWholesale.connect(webexSettings, webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
         EditionCatalog catalog = EditionCatalog.of(settings.editionPackages(), EditionCatalog.DEFAULT_CALLING_PACKAGES);
@@ -104,7 +107,7 @@ final class Connector implements AutoCloseable {
         worker.resumeJournal();
         working.complete(worker);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
-        return new Connector(journal, worker, server, appDirect, wholesale);
+        return new Connector(journal, worker, server, List.of(appDirectHttp, webexHttp));
     }
 
     int port() {
@@ -120,8 +123,7 @@ final class Connector implements AutoCloseable {
         CompletableFuture<Void> prepared = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                appDirect.prepare();
-                wholesale.prepare();
+                upstreams.forEach(UpstreamHttpClient::prepare);
                 prepared.complete(null);
             } catch (RuntimeException | Error e) {
                 // the first call builds them again, and fails there if it must

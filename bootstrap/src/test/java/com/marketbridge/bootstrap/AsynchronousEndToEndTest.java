@@ -3,12 +3,15 @@ package com.marketbridge.bootstrap;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.marketbridge.bootstrap.Upstreams.ALICE;
+import static com.marketbridge.bootstrap.Upstreams.BOB;
 import static com.marketbridge.bootstrap.Upstreams.COMPANY;
+import static com.marketbridge.bootstrap.Upstreams.OTHER_COMPANY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -27,11 +30,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Orders that outlast AppDirect's 5 seconds, through the real wiring and a real journal: answered 202, then
- * finished by the worker, which posts the result. The connector retries a waiting event after 5 s.
+ * finished by the worker, which posts the result. The connector retries a waiting event after 5 s, a Webex call
+ * after its 30 s deadline.
  */
 class AsynchronousEndToEndTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Upstreams upstreams;
@@ -186,5 +190,35 @@ class AsynchronousEndToEndTest {
                 postRequestedFor(urlMatching("/api/integration/v1/events/many-\\d+/result"))).size() == 20);
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
         upstreams.webex.verify(20, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void aCustomerLookupTricklingInIsAccepted202_otherCompaniesAreServedMeanwhile_andItsResultFollowsOnceItIsFixed()
+            throws Exception {
+        // a minute of trickle in 20 pieces, each well within the 20 s read timeout
+        upstreams.webex.stubFor(Upstreams.findCustomer().willReturn(okJson("{\"items\":[]}" + " ".repeat(100))
+                .withChunkedDribbleDelay(20, 60_000)));
+        upstreams.customerProvisioned(OTHER_COMPANY);
+        upstreams.subscriberCreatedFor(BOB, "webex_meetings");
+        upstreams.resultsAccepted();
+        long start = System.nanoTime();
+
+        HttpResponse<String> accepted = notify(upstreams.publish("trickle-1", "order.json", Map.of()));
+        HttpResponse<String> otherCompany = notify(upstreams.publish("trickle-other", "order.json",
+                Map.of("company", OTHER_COMPANY, "email", BOB)));
+        Duration otherServedAfter = Duration.ofNanos(System.nanoTime() - start);
+        upstreams.customerProvisioned();
+        await("the result", () -> resultPosts("trickle-1") == 1);
+        Duration resultPostedAfter = Duration.ofNanos(System.nanoTime() - start);
+        HttpResponse<String> sameCompanyAfterwards = notify(upstreams.publish("trickle-2", "order.json", Map.of()));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(otherCompany.body()).contains("\"success\":true", OTHER_COMPANY + ":" + BOB);
+        assertThat(otherServedAfter).isLessThan(Duration.ofSeconds(15));
+        assertThat(resultPostedAfter).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        upstreams.appDirect.verify(postRequestedFor(urlEqualTo("/api/integration/v1/events/trickle-1/result"))
+                .withRequestBody(equalToJson("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                        + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}")));
+        assertThat(sameCompanyAfterwards.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
     }
 }

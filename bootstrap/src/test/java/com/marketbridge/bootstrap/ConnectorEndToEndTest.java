@@ -20,6 +20,7 @@ import static com.marketbridge.bootstrap.Upstreams.ALICE;
 import static com.marketbridge.bootstrap.Upstreams.BOB;
 import static com.marketbridge.bootstrap.Upstreams.COMPANY;
 import static com.marketbridge.bootstrap.Upstreams.CUSTOMER_ID;
+import static com.marketbridge.bootstrap.Upstreams.OTHER_COMPANY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -284,6 +285,29 @@ class ConnectorEndToEndTest {
         assertThat(response.body()).contains("\"success\":true");
         upstreams.webex.verify(3, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers/validate")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
+    void aCustomerLookupOfThirtyMegabytesFailsItsOrderClearly_andTheNextOrdersAreServed() throws Exception {
+        upstreams.webex.stubFor(Upstreams.findCustomer().willReturn(okJson("{\"items\":[" + "{},".repeat(10_000_000) + "{}]}")));
+        upstreams.customerProvisioned(OTHER_COMPANY);
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreatedFor(ALICE, "webex_meetings");
+        upstreams.subscriberCreatedFor(BOB, "webex_meetings");
+
+        HttpResponse<String> refused = notify(upstreams.publish("large-1", "order.json", Map.of()), "create");
+        HttpResponse<String> otherCompany = notify(upstreams.publish("large-other", "order.json",
+                Map.of("company", OTHER_COMPANY, "email", BOB)), "create");
+        upstreams.customerProvisioned();
+        HttpResponse<String> sameCompanyAfterwards = notify(upstreams.publish("large-2", "order.json", Map.of()), "create");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("\"success\":false", "\"errorCode\":\"UNKNOWN_ERROR\"",
+                "Webex's answer to GET /v1/wholesale/customers", "the 512 KB the connector reads of one answer");
+        assertThat(otherCompany.body()).contains("\"success\":true", OTHER_COMPANY + ":" + BOB);
+        assertThat(sameCompanyAfterwards.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        upstreams.webex.verify(2, getRequestedFor(urlPathEqualTo("/v1/wholesale/customers"))
+                .withQueryParam("externalId", equalTo(COMPANY)));
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.Map;
 final class Upstreams implements AutoCloseable {
 
     static final String COMPANY = "c1a5d0f2-77e4-4a5b-9b8e-1e2f3a4b5c6d";
+    static final String OTHER_COMPANY = "5e0c7a52-1b9d-4f3e-8c6a-2d7f9e1b3a40";
     static final String ALICE = "alice.admin@contoso.test";
     static final String BOB = "bob@contoso.test";
     static final String CUSTOMER_ID = "Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvMGYxZTJkM2M";
@@ -148,8 +149,13 @@ final class Upstreams implements AutoCloseable {
     }
 
     void customerProvisioned() {
-        webex.stubFor(findCustomer().willReturn(okJson("{\"items\":[" + customer("provisioned") + "]}")));
-        webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).willReturn(okJson(customer("provisioned"))));
+        customerProvisioned(COMPANY);
+    }
+
+    /** The company's customer is provisioned; every company's customer has the id {@link #CUSTOMER_ID}. */
+    void customerProvisioned(String company) {
+        webex.stubFor(findCustomer(company).willReturn(okJson("{\"items\":[" + customer("provisioned", company) + "]}")));
+        webex.stubFor(get("/v1/wholesale/customers/" + CUSTOMER_ID).willReturn(okJson(customer("provisioned", company))));
     }
 
     /** Creating answers 202; the new customer reads as provisioning once, then provisioned. */
@@ -225,7 +231,11 @@ final class Upstreams implements AutoCloseable {
     }
 
     static MappingBuilder findCustomer() {
-        return get(urlPathEqualTo("/v1/wholesale/customers")).withQueryParam("externalId", equalTo(COMPANY));
+        return findCustomer(COMPANY);
+    }
+
+    static MappingBuilder findCustomer(String company) {
+        return get(urlPathEqualTo("/v1/wholesale/customers")).withQueryParam("externalId", equalTo(company));
     }
 
     static MappingBuilder findSubscriber(String email) {
@@ -241,7 +251,11 @@ final class Upstreams implements AutoCloseable {
     }
 
     private static String customer(String status) {
-        return resource("webex/customer.json", Map.of("customerId", CUSTOMER_ID, "company", COMPANY, "status", status,
+        return customer(status, COMPANY);
+    }
+
+    private static String customer(String status, String company) {
+        return resource("webex/customer.json", Map.of("customerId", CUSTOMER_ID, "company", company, "status", status,
                 "orgId", status.equals("provisioned") ? "\"orgId\": \"" + ORG_ID + "\"," : ""));
     }
 

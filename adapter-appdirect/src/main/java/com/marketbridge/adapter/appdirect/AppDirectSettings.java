@@ -10,8 +10,10 @@ import java.util.Objects;
  * How to reach one AppDirect marketplace and how it authenticates its notifications to us: exactly one of
  * HTTP Basic ({@code basicUsername}/{@code basicPassword}) or legacy OAuth 1.0a ({@code oauth1ConsumerKey}/
  * {@code oauth1ConsumerSecret}). In Basic mode our own calls use the OAuth 2.0 client credentials; in OAuth 1.0a
- * mode they are signed with the consumer key too. Timeouts default to 5 s (connect) and 10 s (read), the clock
- * to UTC system time.
+ * mode they are signed with the consumer key too. Timeouts default to 5 s (connect) and 10 s (read, the wait for an
+ * answer's headers), the whole of one call with its body to 15 s ({@code callDeadline}) and its body to 256 KB
+ * ({@code maxAnswerBytes}; the HTTP client handed to {@link AppDirect#connect} enforces those two), the clock to UTC
+ * system time.
  */
 public record AppDirectSettings(
         URI marketplaceBaseUrl,
@@ -23,7 +25,18 @@ public record AppDirectSettings(
         String oauth1ConsumerSecret,
         Duration connectTimeout,
         Duration readTimeout,
+        Duration callDeadline,
+        Integer maxAnswerBytes,
         Clock clock) {
+
+    /** The read timeout of 10 s for the headers, and 5 s more for a body that comes slowly. */
+    public static final Duration DEFAULT_CALL_DEADLINE = Duration.ofSeconds(15);
+
+    /**
+     * An event is a few KB (the contract's examples in the tests are 1 to 1.4 KB), the answer to a result less; 256 KB
+     * leaves room for a large order and stops a runaway answer long before the heap feels it.
+     */
+    public static final int DEFAULT_MAX_ANSWER_BYTES = 256 * 1024;
 
     private static final String BASIC = "BASIC_USERNAME/BASIC_PASSWORD";
     private static final String OAUTH1 = "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET";
@@ -42,6 +55,11 @@ public record AppDirectSettings(
         }
         connectTimeout = positive(connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout, "connectTimeout");
         readTimeout = positive(readTimeout == null ? Duration.ofSeconds(10) : readTimeout, "readTimeout");
+        callDeadline = positive(callDeadline == null ? DEFAULT_CALL_DEADLINE : callDeadline, "callDeadline");
+        maxAnswerBytes = maxAnswerBytes == null ? DEFAULT_MAX_ANSWER_BYTES : maxAnswerBytes;
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("'maxAnswerBytes' must be positive, got " + maxAnswerBytes);
+        }
         clock = clock == null ? Clock.systemUTC() : clock;
 
         boolean basic = present(basicUsername) || present(basicPassword);
@@ -72,7 +90,8 @@ public record AppDirectSettings(
                 + ", oauthClientId=" + oauthClientId + ", oauthClientSecret=" + mask(oauthClientSecret)
                 + ", basicUsername=" + basicUsername + ", basicPassword=" + mask(basicPassword)
                 + ", oauth1ConsumerKey=" + oauth1ConsumerKey + ", oauth1ConsumerSecret=" + mask(oauth1ConsumerSecret)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", clock=" + clock + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline
+                + ", maxAnswerBytes=" + maxAnswerBytes + ", clock=" + clock + "]";
     }
 
     private static boolean present(String value) {

@@ -55,7 +55,7 @@ final class AuthorizedCalls {
             throw withCause(new UpstreamException(FailureReason.INVALID_EVENT, e.getMessage()), e);
         } catch (FeignException e) {
             throw withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
-                    "AppDirect could not be reached or did not answer in time"), e);
+                    "AppDirect could not be reached or did not answer in time: " + e.getMessage()), e);
         }
     }
 

@@ -30,7 +30,7 @@ class AppDirectSettingsTest {
     @Test
     void givenBasicAndOAuth1Both_construction_failsNamingBothSettingsWithoutSecrets() {
         IllegalArgumentException failure = invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET,
-                BASIC_USERNAME, BASIC_PASSWORD, CONSUMER_KEY, CONSUMER_SECRET, null, null, null));
+                BASIC_USERNAME, BASIC_PASSWORD, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null));
 
         assertThat(failure.getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD", "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET", "not both");
     }
@@ -38,7 +38,7 @@ class AppDirectSettingsTest {
     @Test
     void givenNeitherInboundMode_construction_failsNamingBothSettings() {
         IllegalArgumentException failure = invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET,
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
 
         assertThat(failure.getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD", "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
     }
@@ -46,15 +46,15 @@ class AppDirectSettingsTest {
     @Test
     void givenHalfAPair_construction_failsNamingThePair() {
         assertThat(invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, null,
-                null, null, null, null, null)).getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD");
+                null, null, null, null, null, null, null)).getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD");
         assertThat(invalid(() -> new AppDirectSettings(BASE, null, null, null, null, null, CONSUMER_SECRET,
-                null, null, null)).getMessage()).contains("OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
+                null, null, null, null, null)).getMessage()).contains("OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
     }
 
     @Test
     void givenBasicWithoutOAuth2ClientCredentials_construction_failsNamingThem() {
         assertThat(invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, null, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, null, null, null)).getMessage()).contains("OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET");
+                null, null, null, null, null, null, null)).getMessage()).contains("OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET");
     }
 
     @ParameterizedTest
@@ -62,23 +62,25 @@ class AppDirectSettingsTest {
             "https://admin:" + CLIENT_SECRET + "@acme.example.com"})
     void givenABaseUrlThatIsNoOrigin_construction_failsWithoutEchoingIt(String baseUrl) {
         invalid(() -> new AppDirectSettings(URI.create(baseUrl), CLIENT_ID, CLIENT_SECRET,
-                BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null));
+                BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null, null, null));
     }
 
     @Test
     void givenNoTimeoutsOrClock_construction_usesTheDefaults() {
-        AppDirectSettings settings = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null);
+        AppDirectSettings settings = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null);
 
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.callDeadline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.maxAnswerBytes()).isEqualTo(256 * 1024);
         assertThat(settings.clock()).isNotNull();
     }
 
     @Test
     void toStringMasksEverySecretAndKeepsTheRest() {
         String basic = new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, null, null, null).toString();
-        String oauth1 = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null).toString();
+                null, null, null, null, null, null, null).toString();
+        String oauth1 = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null).toString();
 
         assertNoSecret(basic);
         assertNoSecret(oauth1);

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BasicCredentialsTest {
 
-    private final MarketplaceCredentials credentials = AppDirect.connect(new AppDirectSettings(URI.create("https://acme.example.com"),
-            CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null)).credentials();
+    private final MarketplaceCredentials credentials = Fixtures.connect(new AppDirectSettings(URI.create("https://acme.example.com"),
+            CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null, null, null)).credentials();
 
     private Verification verify(String authorization) {
         Verification verification = credentials.verify(new InboundNotification("GET",

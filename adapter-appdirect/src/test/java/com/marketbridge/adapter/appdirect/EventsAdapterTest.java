@@ -72,7 +72,7 @@ class EventsAdapterTest {
     void startAppDirect() {
         appDirect = Fixtures.startWireMock();
         // generous: a cold WireMock answers its first request slowly
-        events = AppDirect.connect(Fixtures.basicSettings(appDirect, clock, Duration.ofSeconds(5))).events();
+        events = Fixtures.connect(Fixtures.basicSettings(appDirect, clock, Duration.ofSeconds(5))).events();
     }
 
     @AfterEach
@@ -219,7 +219,7 @@ class EventsAdapterTest {
         events.fetch(eventUrl(appDirect, EVENT_TOKEN)); // warms WireMock up, so only the delay below can time out
         appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).withHeader("Authorization", equalTo("Bearer test-token-2"))
                 .willReturn(okJson(resource("subscription-cancel.json")).withFixedDelay(3000)));
-        MarketplaceEvents impatient = AppDirect.connect(Fixtures.basicSettings(appDirect, clock, Duration.ofMillis(500))).events();
+        MarketplaceEvents impatient = Fixtures.connect(Fixtures.basicSettings(appDirect, clock, Duration.ofMillis(500))).events();
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> impatient.fetch(eventUrl(appDirect, EVENT_TOKEN)));
 
@@ -248,6 +248,17 @@ class EventsAdapterTest {
         UpstreamException failure = fetchFailure(eventUrl(appDirect, EVENT_TOKEN));
 
         assertThat(failure.reason()).isEqualTo(FailureReason.CONFIGURATION_ERROR);
+        appDirect.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void givenTheTokenEndpointFailing503_fetch_failsAsUpstreamUnavailable() {
+        appDirect.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(503)));
+
+        UpstreamException failure = fetchFailure(eventUrl(appDirect, EVENT_TOKEN));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+        assertThat(failure.getMessage()).isEqualTo("AppDirect's token endpoint answered HTTP 503");
         appDirect.verify(0, getRequestedFor(anyUrl()));
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,14 +53,20 @@ final class Fixtures {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
+    static AppDirect connect(AppDirectSettings settings) {
+        return AppDirect.connect(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build());
+    }
+
     static AppDirectSettings basicSettings(WireMockServer appDirect, Clock clock, Duration readTimeout) {
         return new AppDirectSettings(URI.create(origin(appDirect)), CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, Duration.ofSeconds(2), readTimeout, clock);
+                null, null, Duration.ofSeconds(2), readTimeout, null, null, clock);
     }
 
     static AppDirectSettings oauth1Settings(WireMockServer appDirect, Clock clock) {
         return new AppDirectSettings(URI.create(origin(appDirect)), null, null, null, null,
-                CONSUMER_KEY, CONSUMER_SECRET, null, null, clock);
+                CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, clock);
     }
 
     static EventUrl eventUrl(WireMockServer server, String token) {

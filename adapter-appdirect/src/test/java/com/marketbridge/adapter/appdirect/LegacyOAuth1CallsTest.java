@@ -40,7 +40,7 @@ class LegacyOAuth1CallsTest {
     @BeforeEach
     void startAppDirect() {
         appDirect = Fixtures.startWireMock();
-        adapter = AppDirect.connect(Fixtures.oauth1Settings(appDirect, Clock.systemUTC()));
+        adapter = Fixtures.connect(Fixtures.oauth1Settings(appDirect, Clock.systemUTC()));
     }
 
     @AfterEach

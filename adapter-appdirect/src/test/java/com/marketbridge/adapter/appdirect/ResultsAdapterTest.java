@@ -42,7 +42,7 @@ class ResultsAdapterTest {
     void startAppDirect() {
         appDirect = Fixtures.startWireMock();
         stubTokens(appDirect, 43199, "test-token-1", "test-token-2");
-        results = AppDirect.connect(Fixtures.basicSettings(appDirect, Clock.systemUTC(), Duration.ofSeconds(5))).results();
+        results = Fixtures.connect(Fixtures.basicSettings(appDirect, Clock.systemUTC(), Duration.ofSeconds(5))).results();
     }
 
     @AfterEach

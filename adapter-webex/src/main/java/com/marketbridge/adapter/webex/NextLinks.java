@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Which {@code rel="next"} links a Webex listing may follow: only those on {@code WEBEX_BASE_URL}'s origin and
- * under its path, because every request carries our bearer token, and only {@code maxPages} of them in one listing.
+ * under its path, because every request carries our bearer token, and only {@code maxPages} of them in one listing,
+ * which reads no more than {@code maxItems} items.
  */
 final class NextLinks {
 
@@ -17,10 +18,11 @@ final class NextLinks {
     private final String basePath;
     private final URI origin;
     private final int maxPages;
+    private final int maxItems;
 
-    NextLinks(URI baseUrl, int maxPages) {
-        if (maxPages < 1) {
-            throw new IllegalArgumentException("'maxPages' must be at least 1");
+    NextLinks(URI baseUrl, int maxPages, int maxItems) {
+        if (maxPages < 1 || maxItems < 1) {
+            throw new IllegalArgumentException("'maxPages' and 'maxItems' must be at least 1");
         }
         this.scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
         this.host = baseUrl.getHost().toLowerCase(Locale.ROOT);
@@ -29,15 +31,20 @@ final class NextLinks {
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.origin = baseUrl;
         this.maxPages = maxPages;
+        this.maxItems = maxItems;
     }
 
-    /** The policy for {@code WEBEX_BASE_URL} with the page bound of {@link WebexAssumptions}. */
+    /** The policy for {@code WEBEX_BASE_URL} with the page and item bounds of {@link WebexAssumptions}. */
     static NextLinks of(URI baseUrl) {
-        return new NextLinks(baseUrl, WebexAssumptions.MAX_PAGES_PER_LISTING);
+        return new NextLinks(baseUrl, WebexAssumptions.MAX_PAGES_PER_LISTING, WebexAssumptions.MAX_ITEMS_PER_LISTING);
     }
 
     int maxPages() {
         return maxPages;
+    }
+
+    int maxItems() {
+        return maxItems;
     }
 
     /** The link itself when it may be followed; otherwise an exception naming where it points (never a token). */

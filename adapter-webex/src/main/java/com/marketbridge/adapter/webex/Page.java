@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -20,11 +21,13 @@ record Page<T>(List<T> items, Optional<URI> next) {
     /**
      * The items of this page and of every page after it, fetched only as far as the stream is read. An empty
      * page ends the list even when it names a next one. A next link is checked by {@code links} before it is
-     * fetched; one off Webex's origin, one already fetched in this listing, or one past the page bound ends the
-     * listing with an {@code UpstreamException}, so a server bug can neither leak the token nor loop forever.
+     * fetched; one off Webex's origin, one already fetched in this listing, one past the page bound, or a page that
+     * takes the listing past the item bound ends it with an {@code UpstreamException}, so a server bug can neither
+     * leak the token nor loop forever nor fill the heap.
      */
     static <T> Stream<T> all(NextLinks links, String action, Supplier<Page<T>> first, Function<URI, Page<T>> fetchNext) {
         Set<URI> followed = new HashSet<>();
+        AtomicInteger read = new AtomicInteger();
         return Stream.iterate(first.get(), Objects::nonNull, page -> {
                     if (page.items().isEmpty() || page.next().isEmpty()) {
                         return null;
@@ -40,6 +43,13 @@ record Page<T>(List<T> items, Optional<URI> next) {
                                 + "; stopped at " + links.maxPages());
                     }
                     return fetchNext.apply(next);
+                })
+                .map(page -> {
+                    if (read.addAndGet(page.items().size()) > links.maxItems()) {
+                        throw NextLinks.refused("Webex lists more than " + links.maxItems() + " items to " + action
+                                + "; stopped at page " + (followed.size() + 1));
+                    }
+                    return page;
                 })
                 .flatMap(page -> page.items().stream());
     }

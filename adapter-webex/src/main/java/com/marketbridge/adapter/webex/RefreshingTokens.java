@@ -1,47 +1,55 @@
 package com.marketbridge.adapter.webex;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.builder.api.DefaultApi20;
-import com.github.scribejava.core.exceptions.OAuthException;
-import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
-import com.github.scribejava.core.model.OAuth2AccessToken;
-import com.github.scribejava.core.model.OAuth2AccessTokenErrorResponse;
-import com.github.scribejava.core.oauth.OAuth20Service;
-import com.github.scribejava.core.oauth2.clientauthentication.ClientAuthentication;
-import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Access tokens from an OAuth integration's refresh token: refreshed before they expire and after a 401.
  * Callers share one refresh (the methods are synchronized), and the refresh token Webex returns replaces
- * the old one in memory.
+ * the old one in memory. The refresh goes through the adapter's HTTP client, so it is bounded as every Webex call
+ * is: a token endpoint that trickles cannot hold the callers waiting on this lock past the call's deadline.
  */
 final class RefreshingTokens implements AccessTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokens.class);
     /** wxc_sdk's margin: a token with less left may expire in flight. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(300);
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String CHECK_SETTINGS = ": check WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN";
 
-    private final OAuth20Service oauth;
+    private final HttpClient http;
+    private final URI endpoint;
+    private final Duration readTimeout;
+    private final String clientId;
+    private final String clientSecret;
     private final Clock clock;
     private String refreshToken;
     private String accessToken;
     private Instant expiresAt = Instant.MIN;
     private long generation;
 
-    RefreshingTokens(WebexSettings settings) {
-        this.oauth = new ServiceBuilder(settings.clientId())
-                .apiSecret(settings.clientSecret())
-                .httpClientConfig(timeouts(settings))
-                .build(new TokenEndpoint(settings.baseUrl().toString()));
+    RefreshingTokens(WebexSettings settings, HttpClient http) {
+        this.http = http;
+        this.endpoint = URI.create(settings.baseUrl() + "/access_token");
+        this.readTimeout = settings.readTimeout();
+        this.clientId = settings.clientId();
+        this.clientSecret = settings.clientSecret();
         this.clock = settings.clock();
         this.refreshToken = settings.refreshToken();
     }
@@ -76,58 +84,65 @@ final class RefreshingTokens implements AccessTokens {
     }
 
     private void refresh() {
+        TokenDto token = requestToken();
+        accessToken = token.accessToken();
+        expiresAt = token.expiresIn() == null ? Instant.MAX : clock.instant().plusSeconds(token.expiresIn());
+        if (token.refreshToken() != null) {
+            refreshToken = token.refreshToken();
+        }
+        generation++;
+        LOG.info("Refreshed the Webex access token; it expires at {}", expiresAt);
+    }
+
+    /** Webex's {@code /access_token}, with the client credentials in the form body as wxc_sdk sends them. */
+    private TokenDto requestToken() {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(readTimeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form("grant_type", "refresh_token", "client_id", clientId,
+                        "client_secret", clientSecret, "refresh_token", refreshToken)))
+                .build();
         try {
-            OAuth2AccessToken token = oauth.refreshAccessToken(refreshToken);
-            accessToken = token.getAccessToken();
-            Integer lifetime = token.getExpiresIn();
-            expiresAt = lifetime == null ? Instant.MAX : clock.instant().plusSeconds(lifetime);
-            if (token.getRefreshToken() != null) {
-                refreshToken = token.getRefreshToken();
+            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            int status = answer.statusCode();
+            if (status >= 500 || status == 429) {
+                throw unavailable("Webex answered HTTP " + status);
             }
-            generation++;
-            LOG.info("Refreshed the Webex access token; it expires at {}", expiresAt);
-        } catch (OAuth2AccessTokenErrorResponse refused) {
-            throw new UpstreamException(FailureReason.CONFIGURATION_ERROR, "Webex refused to refresh the access"
-                    + " token (" + refused.getError() + "): check WEBEX_CLIENT_ID,"
-                    + " WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN");
-        } catch (IOException | ExecutionException | OAuthException unreachable) {
-            throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
-                    "Could not refresh the Webex access token: " + unreachable.getMessage());
+            if (status != 200) {
+                throw new UpstreamException(FailureReason.CONFIGURATION_ERROR, "Webex refused to refresh the access token ("
+                        + errorCode(answer.body()).orElse("HTTP " + status) + ")" + CHECK_SETTINGS);
+            }
+            TokenDto token = JSON.readValue(answer.body(), TokenDto.class);
+            if (token.accessToken() == null) {
+                throw unavailable("Webex's answer has no access_token");
+            }
+            return token;
+        } catch (IOException unreachable) {
+            throw unavailable(unreachable.getMessage());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Interrupted while refreshing the Webex token");
         }
     }
 
-    private static JDKHttpClientConfig timeouts(WebexSettings settings) {
-        JDKHttpClientConfig config = JDKHttpClientConfig.defaultConfig();
-        config.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        config.setReadTimeout((int) settings.readTimeout().toMillis());
-        return config;
+    private static UpstreamException unavailable(String problem) {
+        return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Could not refresh the Webex access token: " + problem);
     }
 
-    /** Webex's {@code /access_token}, with the client credentials in the form body as wxc_sdk sends them. */
-    private static final class TokenEndpoint extends DefaultApi20 {
-
-        private final String baseUrl;
-
-        TokenEndpoint(String baseUrl) {
-            this.baseUrl = baseUrl;
+    /** The OAuth {@code error} of a refusal, when its body says it. */
+    private static Optional<String> errorCode(byte[] body) {
+        try {
+            return Optional.ofNullable(JSON.readValue(body, TokenDto.class).error());
+        } catch (IOException notJson) {
+            return Optional.empty();
         }
+    }
 
-        @Override
-        public String getAccessTokenEndpoint() {
-            return baseUrl + "/access_token";
+    private static String form(String... namesAndValues) {
+        StringJoiner form = new StringJoiner("&");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i] + "=" + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
-
-        @Override
-        protected String getAuthorizationBaseUrl() {
-            return baseUrl + "/authorize";
-        }
-
-        @Override
-        public ClientAuthentication getClientAuthentication() {
-            return RequestBodyAuthenticationScheme.instance();
-        }
+        return form.toString();
     }
 }

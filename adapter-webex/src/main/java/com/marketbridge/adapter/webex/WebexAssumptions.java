@@ -31,6 +31,14 @@ final class WebexAssumptions {
      */
     static final int MAX_PAGES_PER_LISTING = 100;
 
+    /**
+     * The most items one listing reads, whatever the size of its pages: 100 pages of Webex's usual 100 items. Our lists
+     * hold one item (a customer by external id, a subscriber or a person by email) or one organization's locations, which
+     * are kept in memory while one is chosen; 10,000 of them are a few MB, so a server that answers pages of thousands
+     * of items can neither fill the heap nor keep a worker reading.
+     */
+    static final int MAX_ITEMS_PER_LISTING = 10_000;
+
     /** validateExtensions' code for an extension already used at the location (e.g. by a call park). */
     static final int EXTENSION_TAKEN_ERROR_CODE = 9495;
 

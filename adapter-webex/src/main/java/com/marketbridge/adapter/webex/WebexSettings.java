@@ -8,12 +8,26 @@ import java.util.stream.Stream;
 
 /**
  * How to reach Webex Wholesale: the base URL, exactly one token mode (a static bearer token, or OAuth
- * refresh credentials), timeouts and the retry policy.
+ * refresh credentials), timeouts, the bounds of one call and the retry policy. {@code connectTimeout} and
+ * {@code readTimeout} bound the connection and the wait for an answer's headers; {@code callDeadline} the whole call,
+ * its body included, and {@code maxAnswerBytes} the body: the HTTP client handed to {@link WebexWholesale#connect}
+ * enforces those two.
  */
 public record WebexSettings(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken,
-                            Duration connectTimeout, Duration readTimeout, RetryPolicy retry, Clock clock) {
+                            Duration connectTimeout, Duration readTimeout, Duration callDeadline, int maxAnswerBytes,
+                            RetryPolicy retry, Clock clock) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://webexapis.com/v1");
+
+    /** The read timeout of 20 s for the headers, and 10 s more for a body that comes slowly. */
+    public static final Duration DEFAULT_CALL_DEADLINE = Duration.ofSeconds(30);
+
+    /**
+     * A page of 100 customers is about 50 KB, and our lists are filtered to a few items; 512 KB is ten such pages. Decoding
+     * an answer takes about 9 times its size on the heap (measured: 1 MB of customers became a 5.5 MB JSON tree and 3 MB
+     * of items), so four workers reading the largest answer at once need about 20 MB of the shipped 72 MB heap.
+     */
+    public static final int DEFAULT_MAX_ANSWER_BYTES = 512 * 1024;
     static final String TOKEN_MODES = "set either WEBEX_TOKEN, or all of WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET"
             + " and WEBEX_REFRESH_TOKEN";
 
@@ -21,8 +35,12 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
         Objects.requireNonNull(baseUrl, "'baseUrl' must not be null");
         Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
         Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
+        Objects.requireNonNull(callDeadline, "'callDeadline' must not be null");
         Objects.requireNonNull(retry, "'retry' must not be null");
         Objects.requireNonNull(clock, "'clock' must not be null");
+        if (callDeadline.isNegative() || callDeadline.isZero() || maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("'callDeadline' and 'maxAnswerBytes' must be positive");
+        }
         staticToken = blankToNull(staticToken);
         clientId = blankToNull(clientId);
         clientSecret = blankToNull(clientSecret);
@@ -36,22 +54,27 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
     }
 
     /**
-     * Settings with the documented defaults: connect 5 s, read 20 s, the default retry
-     * policy and the UTC clock. Give either {@code staticToken} or all three refresh credentials.
+     * Settings with the documented defaults: connect 5 s, read 20 s, a call 30 s and its answer 512 KB at most, the
+     * default retry policy and the UTC clock. Give either {@code staticToken} or all three refresh credentials.
      */
     public static WebexSettings of(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), RetryPolicy.DEFAULT, Clock.systemUTC());
+                Duration.ofSeconds(20), DEFAULT_CALL_DEADLINE, DEFAULT_MAX_ANSWER_BYTES, RetryPolicy.DEFAULT, Clock.systemUTC());
     }
 
     public WebexSettings withRetry(RetryPolicy policy) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, policy, clock);
+                readTimeout, callDeadline, maxAnswerBytes, policy, clock);
     }
 
     public WebexSettings withClock(Clock newClock) {
         return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, retry, newClock);
+                readTimeout, callDeadline, maxAnswerBytes, retry, newClock);
+    }
+
+    public WebexSettings withBounds(Duration newCallDeadline, int newMaxAnswerBytes) {
+        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
+                readTimeout, newCallDeadline, newMaxAnswerBytes, retry, clock);
     }
 
     public boolean refreshing() {
@@ -62,7 +85,8 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
     public String toString() {
         return "WebexSettings[baseUrl=" + baseUrl + ", staticToken=" + mask(staticToken) + ", clientId=" + clientId
                 + ", clientSecret=" + mask(clientSecret) + ", refreshToken=" + mask(refreshToken)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + ", clock=" + clock + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline
+                + ", maxAnswerBytes=" + maxAnswerBytes + ", retry=" + retry + ", clock=" + clock + "]";
     }
 
     private static String mask(String secret) {

@@ -5,6 +5,7 @@ import com.marketbridge.application.port.out.WebexExtensions;
 import com.marketbridge.application.port.out.WebexLocations;
 import com.marketbridge.application.port.out.WebexPeople;
 import com.marketbridge.application.port.out.WebexSubscribers;
+import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 
 /** The Webex Wholesale adapter: every Webex port, sharing one HTTP client, one token source and one retry policy. */
@@ -15,10 +16,8 @@ public final class WebexWholesale {
     private final WebexLocations locations;
     private final WebexExtensions extensions;
     private final WebexPeople people;
-    private final HttpClientOnFirstCall http;
 
-    private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings, HttpClientOnFirstCall http) {
-        this.http = http;
+    private WebexWholesale(WebexApi api, WebexCalls calls, WebexSettings settings) {
         NextLinks links = NextLinks.of(settings.baseUrl());
         this.customers = new WebexCustomersAdapter(api, calls, links);
         this.subscribers = new WebexSubscribersAdapter(api, calls, links);
@@ -28,29 +27,16 @@ public final class WebexWholesale {
     }
 
     /**
-     * Connects nothing yet: the first call fetches a token (in refresh mode), builds the HTTP client (with the JDK's
-     * TLS trust store) unless {@link #prepare()} did, and opens the connection.
+     * Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. Every call, the
+     * token refresh too, goes through {@code http}, one client so that connections to Webex are pooled and kept alive; it
+     * must not follow redirects (they could carry our token elsewhere) and should have the settings' connect timeout.
      */
-    public static WebexWholesale connect(WebexSettings settings) {
+    public static WebexWholesale connect(WebexSettings settings, HttpClient http) {
         AccessTokens tokens = settings.refreshing()
-                ? new RefreshingTokens(settings)
+                ? new RefreshingTokens(settings, http)
                 : new AccessTokens.Static(settings.staticToken());
-        // one client for every call, so connections to Webex are pooled and kept alive
-        HttpClientOnFirstCall http = new HttpClientOnFirstCall(() -> HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // the client's own work (parsing a response, completing the call) runs where it arises instead of
-                // hopping to a pool thread: calls are blocking and bodies are read whole, so nothing waits there,
-                // and the benchmark spent fewer CPU per event and less time queued for a core
-                .executor(Runnable::run)
-                .build());
-        return new WebexWholesale(WebexApi.connect(settings, http, tokens),
-                new WebexCalls(settings.retry(), tokens), settings, http);
-    }
-
-    /** Builds the HTTP client now (loading the JDK's TLS context), so that the first call does not wait for it. */
-    public void prepare() {
-        http.prepare();
+        return new WebexWholesale(WebexApi.connect(settings, new Http2Client(http), tokens),
+                new WebexCalls(settings.retry(), tokens), settings);
     }
 
     public WebexCustomers customers() {

@@ -36,7 +36,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenA401_get_refreshesOnceRetriesWithTheNewTokenAndKeepsTheNewRefreshToken() {
-        webex = WebexWholesale.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(settings(REFRESH));
         stubInSequence(() -> post(urlEqualTo("/v1/access_token")), okJson(json("token.json")), okJson(json("token-2.json")));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).withHeader("Authorization", equalTo("Bearer AAAtestAccessToken_001"))
                 .willReturn(aResponse().withStatus(401).withBody(json("error-unauthorized.json"))));
@@ -58,7 +58,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenARefreshedTokenStillRejected_get_failsAsConfigurationErrorAfterOneRetry() {
-        webex = WebexWholesale.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(settings(REFRESH));
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(aResponse().withStatus(401)));
 
@@ -71,7 +71,7 @@ class RefreshingTokensTest extends WireMockWebex {
     @Test
     void givenATokenNearItsExpiry_get_refreshesBeforeCalling() {
         MovableClock clock = new MovableClock();
-        webex = WebexWholesale.connect(settings(REFRESH).withClock(clock));
+        webex = WireMockWebex.connect(settings(REFRESH).withClock(clock));
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(okJson(json("customer-provisioned.json"))));
 
@@ -86,7 +86,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenConcurrentCallers_get_sharesOneRefresh() throws Exception {
-        webex = WebexWholesale.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(settings(REFRESH));
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))
                 .withFixedDelay(200)));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(okJson(json("customer-provisioned.json"))));
@@ -107,7 +107,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenTheRefreshTokenIsRefused_get_failsAsConfigurationErrorNamingTheSettings() {
-        webex = WebexWholesale.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(settings(REFRESH));
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
 
@@ -115,6 +115,19 @@ class RefreshingTokensTest extends WireMockWebex {
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.reason()).isEqualTo(FailureReason.CONFIGURATION_ERROR);
                     assertThat(e.getMessage()).contains("WEBEX_REFRESH_TOKEN").doesNotContain("RRRinitial", "secret-1");
+                });
+        wm.verify(0, getRequestedFor(urlEqualTo(CUSTOMER)));
+    }
+
+    @Test
+    void givenTheTokenEndpointFailing503_get_failsAsUnavailableWithoutCallingWebex() {
+        webex = WireMockWebex.connect(settings(REFRESH));
+        wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> webex.customers().get("CUST1"))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+                    assertThat(e.getMessage()).isEqualTo("Could not refresh the Webex access token: Webex answered HTTP 503");
                 });
         wm.verify(0, getRequestedFor(urlEqualTo(CUSTOMER)));
     }

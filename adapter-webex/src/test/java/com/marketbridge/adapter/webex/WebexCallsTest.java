@@ -38,7 +38,7 @@ class WebexCallsTest extends WireMockWebex {
 
     @Test
     void givenA423AskingForLongerThanTheCap_get_waitsOnlyTheCapThenRetries() {
-        webex = WebexWholesale.connect(settings(Map.of("WEBEX_TOKEN", TOKEN))
+        webex = WireMockWebex.connect(settings(Map.of("WEBEX_TOKEN", TOKEN))
                 .withRetry(new WebexSettings.RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(1))));
         stubInSequence(() -> get(urlEqualTo(CUSTOMER)), aResponse().withStatus(423).withHeader("Retry-After", "30"),
                 okJson(json("customer-provisioned.json")));

@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.PostalAddress;
 import com.marketbridge.domain.outcome.FailureReason;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +119,40 @@ class WebexPagingTest extends WireMockWebex {
         assertThat(failure.getMessage()).contains(String.valueOf(bound));
         assertThat(wm.getAllServeEvents()).hasSize(bound);
         wm.verify(0, getRequestedFor(urlEqualTo(FIRST + "&offset=" + bound)));
+    }
+
+    /** A page of {@code count} locations, none at the address looked for. */
+    static String locations(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"id\":\"LOC" + i + "\",\"name\":\"Branch " + i + "\",\"address\":{\"address1\":\"" + i
+                        + " Elm Street\",\"city\":\"Springfield\",\"postalCode\":\"62704\"}}")
+                .collect(Collectors.joining(",", "{\"items\":[", "]}"));
+    }
+
+    @Test
+    void givenPagesOfThousandsOfItems_locationIdFor_stopsAtThePageThatPassesTheItemBound() {
+        int perPage = 3_000;
+        for (int page = 0; page <= WebexAssumptions.MAX_ITEMS_PER_LISTING / perPage + 1; page++) {
+            wm.stubFor(get(urlEqualTo("/v1/locations?orgId=ORG1" + (page == 0 ? "" : "&offset=" + page)))
+                    .willReturn(okJson(locations(perPage)).withHeader("Link", nextLink("/locations?orgId=ORG1&offset=" + (page + 1)))));
+        }
+
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class,
+                () -> webex.locations().locationIdFor("ORG1", HARBOUR_ROAD));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_REJECTED);
+        assertThat(failure.getMessage()).isEqualTo("Webex lists more than 10000 items to list locations; stopped at page 4");
+        assertThat(wm.getAllServeEvents()).hasSize(4);
+    }
+
+    @Test
+    void givenOnePageOfMoreItemsThanTheBound_locationIdFor_failsAfterThatPage() {
+        wm.stubFor(get(urlEqualTo("/v1/locations?orgId=ORG1"))
+                .willReturn(okJson(locations(WebexAssumptions.MAX_ITEMS_PER_LISTING + 1))));
+
+        UpstreamException failure = catchThrowableOfType(UpstreamException.class,
+                () -> webex.locations().locationIdFor("ORG1", HARBOUR_ROAD));
+
+        assertThat(failure.getMessage()).isEqualTo("Webex lists more than 10000 items to list locations; stopped at page 1");
     }
 }

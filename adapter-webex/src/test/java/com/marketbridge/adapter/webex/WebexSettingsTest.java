@@ -20,6 +20,8 @@ class WebexSettingsTest {
         assertThat(settings.refreshing()).isFalse();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.callDeadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.maxAnswerBytes()).isEqualTo(512 * 1024);
         assertThat(settings.retry()).isEqualTo(new WebexSettings.RetryPolicy(4, Duration.ofSeconds(60), Duration.ofMillis(200)));
     }
 

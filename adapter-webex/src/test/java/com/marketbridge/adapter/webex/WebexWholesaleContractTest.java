@@ -32,7 +32,7 @@ class WebexWholesaleContractTest extends WebexPortsContract {
         wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(standIn));
         wm.start();
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(WebexStandIn.NAME)));
-        webex = WebexWholesale.connect(WebexSettings.of(URI.create("http://127.0.0.1:" + wm.port() + "/v1"),
+        webex = WireMockWebex.connect(WebexSettings.of(URI.create("http://127.0.0.1:" + wm.port() + "/v1"),
                 WireMockWebex.TOKEN, null, null, null).withRetry(WireMockWebex.FAST));
     }
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,12 +34,17 @@ abstract class WireMockWebex {
     void startWebex() {
         wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
-        webex = WebexWholesale.connect(settings(Map.of("WEBEX_TOKEN", TOKEN)));
+        webex = connect(settings(Map.of("WEBEX_TOKEN", TOKEN)));
     }
 
     @AfterEach
     void stopWebex() {
         wm.stop();
+    }
+
+    /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
+    static WebexWholesale connect(WebexSettings settings) {
+        return WebexWholesale.connect(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
     }
 
     WebexSettings settings(Map<String, String> credentials) {
