@@ -88,7 +88,8 @@ class JdbcEventJournalStorageTest {
         JdbcEventJournal.open(folder).close();
 
         assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true",
-                "SQL 2 subscriptions true", "SQL 3 journal without lobs true", "SQL 4 extension reservations true");
+                "SQL 2 subscriptions true", "SQL 3 journal without lobs true", "SQL 4 extension reservations true",
+                "SQL 5 storage check true");
         assertThat(migrationHistory(folder)).isEqualTo(afterFirstOpen);
     }
 
