@@ -16,10 +16,13 @@ public final class JournalUnavailableException extends RuntimeException {
         super(Objects.requireNonNull(problem, "'problem' must not be null"));
     }
 
-    /** The answer to a notification whose event could not be journaled: nothing was done for it. */
+    /**
+     * The answer to a notification the connector could not journal, or look up in the journal: true whether or not
+     * an earlier delivery of the event was journaled, and it names the problem for the buyer.
+     */
     public Outcome.Failed toOutcome() {
         return new Outcome.Failed(FailureReason.CONFIGURATION_ERROR, "The connector's storage is unavailable ("
-                + getMessage() + "), so it could not record this event and did nothing for it; "
-                + "the event is carried out when it is sent again once the connector's storage is back.");
+                + getMessage() + "), so it cannot take events now and did nothing for this notification; "
+                + "the event is handled when it is sent again once the storage is back.");
     }
 }
