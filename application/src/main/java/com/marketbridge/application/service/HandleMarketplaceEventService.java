@@ -128,24 +128,21 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
     }
 
     /**
-     * The ticket's answer. "Accepted" tells only that the event is journaled, which was written out when it was
-     * admitted; an outcome tells what its attempt wrote, which must be written out first. If that fails, the
-     * database lost those writes: the event, journaled all along, is finished once the journal is back, and its
-     * result posted, so the answer is "accepted".
+     * The ticket's answer, once the journal has written out what it tells. If the journal cannot, it lost the writes
+     * of the event's attempt, but not the event, written out when it was admitted: the event is finished once the
+     * journal is back and its result posted, so the answer is "accepted".
      */
     private Outcome await(Ticket ticket, MarketplaceEvent event) {
-        Optional<Outcome> answer;
+        Outcome answer;
         try {
-            answer = ticket.awaitAnswer(settings.responseBudget());
+            answer = ticket.awaitAnswer(settings.responseBudget()).map(told -> synchronousIfNeeded(event, told))
+                    .orElseGet(() -> accepted(event));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return accepted(event);
         }
-        if (answer.isEmpty() || answer.get() instanceof Outcome.InProgress) {
-            return answer.map(progress -> synchronousIfNeeded(event, progress)).orElseGet(() -> accepted(event));
-        }
         try {
-            return durable(answer.get());
+            return durable(answer);
         } catch (JournalUnavailableException e) {
             return accepted(event);
         }
