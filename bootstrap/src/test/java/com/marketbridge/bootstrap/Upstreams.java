@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,8 @@ final class Upstreams implements AutoCloseable {
     static final String ORG_ID = "ORG1";
     static final String BASIC_USER = "appdirect";
     static final String BASIC_PASSWORD = "notification-password";
+    private static final String PRECHECK_PASSED =
+            "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}";
 
     final WireMockServer appDirect = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     final WireMockServer webex = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -165,8 +168,19 @@ final class Upstreams implements AutoCloseable {
     }
 
     void precheckSucceeds() {
-        webex.stubFor(post("/v1/wholesale/subscribers/validate").willReturn(okJson(
-                "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}")));
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").willReturn(okJson(PRECHECK_PASSED)));
+    }
+
+    /** Webex keeps the subscriber it creates: from then on its precheck refuses the email, and it is found. */
+    void subscriberCreatedOnce(String email, String webexPackage) {
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("subscriber").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(PRECHECK_PASSED)));
+        webex.stubFor(post("/v1/wholesale/subscribers").inScenario("subscriber").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created").willReturn(okJson(subscriber(email, webexPackage))));
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("subscriber").whenScenarioStateIs("created")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody(webexError("User " + email + " already exists", 10022))));
+        subscriberFound(email, webexPackage);
     }
 
     void subscriberCreated(String email, String webexPackage) {
