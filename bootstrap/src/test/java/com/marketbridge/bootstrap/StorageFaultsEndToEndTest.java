@@ -17,9 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class StorageFaultsEndToEndTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final String STORAGE_UNAVAILABLE = "{\"success\":false,\"errorCode\":\"CONFIGURATION_ERROR\","
             + "\"message\":\"The connector's storage is unavailable (No space left on device), so it cannot take events now"
             + " and did nothing for this notification; the event is handled when it is sent again once the storage is back.\"}";
@@ -70,14 +67,6 @@ class StorageFaultsEndToEndTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
     private boolean isReady() {
         try {
             return ready() == 200;
@@ -89,10 +78,6 @@ class StorageFaultsEndToEndTest {
     private int subscriberCreates(String email) {
         return upstreams.webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
                 .withRequestBody(matchingJsonPath("$.email", equalTo(email)))).size();
-    }
-
-    private int resultPosts(String token) {
-        return upstreams.appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
     }
 
     @Test
@@ -111,7 +96,7 @@ class StorageFaultsEndToEndTest {
         int readyWhileFull = ready();
         int createsWhileFull = subscriberCreates(BOB);
         FaultyDisk.free();
-        await("/ready 200 without a restart", this::isReady);
+        Upstreams.await("/ready 200 without a restart", this::isReady);
         HttpResponse<String> sentAgain = notify(order);
         HttpResponse<String> beforeAgain = notify(before);
 
@@ -143,7 +128,7 @@ class StorageFaultsEndToEndTest {
         HttpResponse<String> answer = notify(order);
         int readyWhileFull = ready();
         FaultyDisk.free();
-        await("the result", () -> resultPosts("filled-up") == 1);
+        Upstreams.await("the result", () -> upstreams.resultPosts("filled-up") == 1);
         HttpResponse<String> redelivered = notify(order);
 
         // journaled before Webex was called, so accepted: its result is posted once the journal is back
@@ -155,7 +140,7 @@ class StorageFaultsEndToEndTest {
         assertThat(subscriberCreates(ALICE)).isEqualTo(1);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
-        assertThat(resultPosts("filled-up")).isEqualTo(1);
+        assertThat(upstreams.resultPosts("filled-up")).isEqualTo(1);
     }
 
     @Test

@@ -7,10 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -30,6 +33,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * WireMock stand-ins for AppDirect and Webex on 127.0.0.1, answering with the shapes of the contracts
@@ -44,6 +48,8 @@ final class Upstreams implements AutoCloseable {
     static final String ORG_ID = "ORG1";
     static final String BASIC_USER = "appdirect";
     static final String BASIC_PASSWORD = "notification-password";
+    /** How long a test waits for what the connector does in the background. */
+    static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final String PRECHECK_PASSED =
             "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}";
 
@@ -104,6 +110,20 @@ final class Upstreams implements AutoCloseable {
     /** The same, with the credentials AppDirect is configured with. */
     static HttpRequest notification(int port, String pathAndQuery, String eventUrl) {
         return notification(port, pathAndQuery, eventUrl, BASIC_USER + ":" + BASIC_PASSWORD);
+    }
+
+    /** How many times the result of the event was posted to AppDirect. */
+    int resultPosts(String token) {
+        return appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
+    }
+
+    /** Waits until the condition holds, failing the test after {@link #PATIENCE}. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     String appDirectBase() {

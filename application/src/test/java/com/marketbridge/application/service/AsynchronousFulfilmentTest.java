@@ -660,37 +660,42 @@ class AsynchronousFulfilmentTest {
                 assertThat(subscription.users()).singleElement().satisfies(user -> assertThat(user.subscriberId()).isNotNull()));
     }
 
-    /** Holds Bob's subscriber's create at Webex until {@code release}; returns once the create was made. */
-    private Future<Outcome> orderHeldAtTheCreate(ExecutorService appDirect, CountDownLatch release) throws InterruptedException {
+    /** Bob's order, the disk filling up ({@code fill}) while Webex creates his subscriber; returns the order's answer. */
+    private Outcome orderWhileTheDiskFills(Runnable fill) throws Exception {
         CountDownLatch creating = new CountDownLatch(1);
-        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), release);
-        Future<Outcome> answer = appDirect.submit(() -> notify(publishOrder("o1", COMPANY, BOB)));
-        assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        return answer;
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), slowWebex);
+        ExecutorService appDirect = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> answer = appDirect.submit(() -> notify(publishOrder("o1", COMPANY, BOB)));
+            assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            fill.run();
+            slowWebex.countDown();
+            return answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            slowWebex.countDown();
+            appDirect.shutdownNow();
+        }
+    }
+
+    /** Bob's subscriber was created once, and the order's result posted. */
+    private void assertBobsOrderDoneOnceAndPosted() throws InterruptedException {
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(awaitDelivered("o1").state()).isEqualTo(EventState.COMPLETED);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
     }
 
     @Test
     void anOutcomeTheJournalCannotWriteOut_isAnsweredAccepted_andPostedOnceTheJournalIsBack() throws Exception {
         start(FAST);
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
-        CountDownLatch slowWebex = new CountDownLatch(1);
-        ExecutorService appDirect = Executors.newSingleThreadExecutor();
-        try {
-            Future<Outcome> answer = orderHeldAtTheCreate(appDirect, slowWebex);
-            journal.failNextWriteOut(); // the disk fills up while Webex creates the subscriber
-            slowWebex.countDown();
 
-            assertThat(answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOf(Outcome.InProgress.class);
-            journal.recover();
-            worker.resumeJournal(); // as the connector does once the journal is back
+        Outcome answer = orderWhileTheDiskFills(journal::failNextWriteOut);
+        journal.recover();
+        worker.resumeJournal(); // as the connector does once the journal is back
 
-            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
-            assertThat(awaitDelivered("o1").state()).isEqualTo(EventState.COMPLETED);
-            assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
-        } finally {
-            slowWebex.countDown();
-            appDirect.shutdownNow();
-        }
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertBobsOrderDoneOnceAndPosted();
     }
 
     @Test
@@ -699,22 +704,12 @@ class AsynchronousFulfilmentTest {
         start(new AsyncSettings(Duration.ofMillis(500), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
                 Duration.ofSeconds(1)));
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
-        CountDownLatch slowWebex = new CountDownLatch(1);
-        ExecutorService appDirect = Executors.newSingleThreadExecutor();
-        try {
-            Future<Outcome> answer = orderHeldAtTheCreate(appDirect, slowWebex);
-            journal.fail(); // the disk fills up while Webex creates the subscriber
-            slowWebex.countDown();
 
-            assertThat(answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOf(Outcome.InProgress.class);
-            journal.recover();
+        Outcome answer = orderWhileTheDiskFills(journal::fail);
+        journal.recover();
 
-            assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
-            assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
-        } finally {
-            slowWebex.countDown();
-            appDirect.shutdownNow();
-        }
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertBobsOrderDoneOnceAndPosted();
     }
 
     @Test
