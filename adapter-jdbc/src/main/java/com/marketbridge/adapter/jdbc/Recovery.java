@@ -1,8 +1,8 @@
 package com.marketbridge.adapter.jdbc;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ final class Recovery implements AutoCloseable {
 
     private final BooleanSupplier attempt;
     private final BooleanSupplier needed;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "marketbridge-journal-recovery");
         thread.setDaemon(true);
         return thread;
@@ -37,6 +37,7 @@ final class Recovery implements AutoCloseable {
     Recovery(BooleanSupplier attempt, BooleanSupplier needed) {
         this.attempt = attempt;
         this.needed = needed;
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** What runs after each recovery, on the recovery's thread. */
@@ -46,7 +47,7 @@ final class Recovery implements AutoCloseable {
 
     /** Starts trying, unless it already does. */
     synchronized void start() {
-        if (!trying && !timer.isShutdown()) {
+        if (!trying) {
             trying = true;
             schedule(FIRST);
         }
@@ -76,8 +77,10 @@ final class Recovery implements AutoCloseable {
     }
 
     private void schedule(Duration pause) {
-        if (!timer.isShutdown()) {
+        try {
             timer.schedule(() -> tryOnce(pause), pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the journal is closing: there is nothing left to bring back
         }
     }
 
@@ -93,6 +96,6 @@ final class Recovery implements AutoCloseable {
     /** Stops trying; an attempt under way finishes first. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
     }
 }
