@@ -7,6 +7,7 @@ import com.marketbridge.adapter.http.WebhookServer;
 import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcEventJournal;
+import com.marketbridge.adapter.jdbc.JournalStorage;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.application.service.scheduling.AsyncSettings;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
@@ -50,18 +51,23 @@ final class Connector implements AutoCloseable {
      * comes in during the first second.
      */
     static Connector start(Settings settings) {
+        return start(settings, JournalStorage.onDisk(settings.dataDir()));
+    }
+
+    /** The same, with the journal kept in {@code storage} (DATA_DIR, on one of H2's file systems). */
+    static Connector start(Settings settings, JournalStorage storage) {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
-            return start(settings, starting);
+            return start(settings, storage, starting);
         } finally {
             starting.shutdown();
         }
     }
 
-    private static Connector start(Settings settings, ExecutorService starting) {
+    private static Connector start(Settings settings, JournalStorage storage, ExecutorService starting) {
         Clock clock = Clock.systemUTC();
         CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(
-                () -> JdbcEventJournal.open(settings.dataDir()), starting);
+                () -> JdbcEventJournal.open(storage), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
@@ -105,6 +111,8 @@ final class Connector implements AutoCloseable {
                 journal, appDirect.results(), async, clock);
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
+        // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone
+        journal.onRecovery(worker::resumeJournal);
         working.complete(worker);
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
         return new Connector(journal, worker, server, List.of(appDirectHttp, webexHttp));

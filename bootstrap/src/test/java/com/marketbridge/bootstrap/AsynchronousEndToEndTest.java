@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
  * after its 30 s deadline.
  */
 class AsynchronousEndToEndTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Upstreams upstreams;
@@ -67,18 +64,6 @@ class AsynchronousEndToEndTest {
         return Upstreams.notification(connector.port(), "/api/v1/events", eventUrl);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private int resultPosts(String token) {
-        return upstreams.appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
-    }
-
     @Test
     void aFirstOrderIsAccepted202ThenItsResultIsPostedOnceTheCustomerIsProvisioned() throws Exception {
         upstreams.resultsAccepted();
@@ -89,7 +74,7 @@ class AsynchronousEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains("\"success\":true", "is being set up");
-        await("the result", () -> resultPosts("async-1") == 1);
+        Upstreams.await("the result", () -> upstreams.resultPosts("async-1") == 1);
         upstreams.appDirect.verify(postRequestedFor(urlEqualTo("/api/integration/v1/events/async-1/result"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer appdirect-token-1"))
                 .withRequestBody(equalToJson("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
@@ -106,7 +91,7 @@ class AsynchronousEndToEndTest {
         HttpResponse<String> first = notify(eventUrl);
         HttpResponse<String> whileRunning = notify(eventUrl);
         upstreams.finishProvisioning();
-        await("the result", () -> resultPosts("async-2") == 1);
+        Upstreams.await("the result", () -> upstreams.resultPosts("async-2") == 1);
         HttpResponse<String> afterwards = notify(eventUrl);
 
         assertThat(first.statusCode()).isEqualTo(202);
@@ -116,7 +101,7 @@ class AsynchronousEndToEndTest {
         assertThat(afterwards.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
         upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/async-2")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
-        assertThat(resultPosts("async-2")).isEqualTo(1);
+        assertThat(upstreams.resultPosts("async-2")).isEqualTo(1);
     }
 
     private List<HttpResponse<String>> notifyTwiceAtOnce(String eventUrl) throws Exception {
@@ -136,7 +121,7 @@ class AsynchronousEndToEndTest {
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         assertThat(answers.get(1).body()).isEqualTo(answers.get(0).body()).contains("\"success\":true", COMPANY + ":" + ALICE);
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
-        assertThat(resultPosts("async-twice-fast")).isZero();
+        assertThat(upstreams.resultPosts("async-twice-fast")).isZero();
     }
 
     @Test
@@ -149,9 +134,9 @@ class AsynchronousEndToEndTest {
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(202));
         assertThat(answers.get(1).body()).isEqualTo(answers.get(0).body()).contains("is being set up");
-        await("the result", () -> resultPosts("async-twice-slow") == 1);
+        Upstreams.await("the result", () -> upstreams.resultPosts("async-twice-slow") == 1);
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
-        assertThat(resultPosts("async-twice-slow")).isEqualTo(1);
+        assertThat(upstreams.resultPosts("async-twice-slow")).isEqualTo(1);
     }
 
     @Test
@@ -168,9 +153,9 @@ class AsynchronousEndToEndTest {
         assertThat(notify(eventUrl).statusCode()).isEqualTo(202);
         upstreams.finishProvisioning();
 
-        await("three result posts", () -> resultPosts("async-3") == 3);
+        Upstreams.await("three result posts", () -> upstreams.resultPosts("async-3") == 3);
         Thread.sleep(500);
-        assertThat(resultPosts("async-3")).isEqualTo(3);
+        assertThat(upstreams.resultPosts("async-3")).isEqualTo(3);
     }
 
     @Test
@@ -186,7 +171,7 @@ class AsynchronousEndToEndTest {
         }
         upstreams.finishProvisioning();
 
-        await("twenty results", () -> upstreams.appDirect.findAll(
+        Upstreams.await("twenty results", () -> upstreams.appDirect.findAll(
                 postRequestedFor(urlMatching("/api/integration/v1/events/many-\\d+/result"))).size() == 20);
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
         upstreams.webex.verify(20, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
@@ -208,7 +193,7 @@ class AsynchronousEndToEndTest {
                 Map.of("company", OTHER_COMPANY, "email", BOB)));
         Duration otherServedAfter = Duration.ofNanos(System.nanoTime() - start);
         upstreams.customerProvisioned();
-        await("the result", () -> resultPosts("trickle-1") == 1);
+        Upstreams.await("the result", () -> upstreams.resultPosts("trickle-1") == 1);
         Duration resultPostedAfter = Duration.ofNanos(System.nanoTime() - start);
         HttpResponse<String> sameCompanyAfterwards = notify(upstreams.publish("trickle-2", "order.json", Map.of()));
 

@@ -3,6 +3,8 @@ package com.marketbridge.bootstrap;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,18 +226,24 @@ class MarketBridgeJarIT {
         assertThat(response.body()).contains("\"success\":true");
     }
 
-    @Test
-    void aMissingSettingStopsTheStartWithStatus2AndNamesIt() throws Exception {
-        Map<String, String> settings = upstreams.settings();
-        settings.remove("PROVISIONING_ID");
-        settings.remove("WEBEX_TOKEN");
+    /** Starts the jar and waits for it to refuse to start: status 2; returns everything it printed. */
+    private String refusedStart(Map<String, String> settings) throws Exception {
         Connector connector = launch(settings);
 
         assertThat(connector.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         connector.reader.get(5, TimeUnit.SECONDS);
 
-        assertThat(connector.process.exitValue()).isEqualTo(2);
-        assertThat(connector.allOutput())
+        assertThat(connector.process.exitValue()).as(connector.allOutput()).isEqualTo(2);
+        return connector.allOutput();
+    }
+
+    @Test
+    void aMissingSettingStopsTheStartWithStatus2AndNamesIt() throws Exception {
+        Map<String, String> settings = upstreams.settings();
+        settings.remove("PROVISIONING_ID");
+        settings.remove("WEBEX_TOKEN");
+
+        assertThat(refusedStart(settings))
                 .contains("PROVISIONING_ID is missing", "WEBEX_TOKEN is missing")
                 .doesNotContain("Exception", "\tat ", Upstreams.BASIC_PASSWORD);
     }
@@ -244,15 +254,38 @@ class MarketBridgeJarIT {
         Path journal = Path.of(settings.get("DATA_DIR")).resolve("marketbridge.mv.db");
         Files.createDirectories(journal.getParent());
         Files.write(journal, new byte[0]); // a bad restore, or a disk that filled up at the wrong moment
-        Connector connector = launch(settings);
 
-        assertThat(connector.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        connector.reader.get(5, TimeUnit.SECONDS);
-
-        assertThat(connector.process.exitValue()).isEqualTo(2);
-        assertThat(connector.allOutput())
+        assertThat(refusedStart(settings))
                 .contains("the journal file " + journal + " is empty", "restore it from a backup")
                 .doesNotContain("\tat ", "ready on port");
         assertThat(Files.size(journal)).isZero();
+    }
+
+    @Test
+    void aDataDirThatCannotBeAFolder_stopsTheStartWithStatus2AndNamesIt() throws Exception {
+        Map<String, String> settings = upstreams.settings();
+        Path dataDir = Files.writeString(workingFolder.resolve("a-file"), "not a folder").resolve("data");
+        settings.put("DATA_DIR", dataDir.toString());
+
+        assertThat(refusedStart(settings))
+                .contains("MarketBridge cannot start: cannot write in DATA_DIR " + dataDir + ": ")
+                .doesNotContain("\tat ", "ready on port");
+    }
+
+    @Test
+    void aReadOnlyDataDir_stopsTheStartWithStatus2AndNamesIt() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Map<String, String> settings = upstreams.settings();
+        Path dataDir = Path.of(settings.get("DATA_DIR"));
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("r-x------"));
+        try {
+            assumeFalse(Files.isWritable(dataDir), "the system lets this user write anyway (root)");
+
+            assertThat(refusedStart(settings))
+                    .contains("MarketBridge cannot start: cannot write in DATA_DIR " + dataDir + ": permission denied")
+                    .doesNotContain("\tat ", "ready on port");
+        } finally {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

@@ -7,13 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +33,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * WireMock stand-ins for AppDirect and Webex on 127.0.0.1, answering with the shapes of the contracts
@@ -44,6 +49,10 @@ final class Upstreams implements AutoCloseable {
     static final String ORG_ID = "ORG1";
     static final String BASIC_USER = "appdirect";
     static final String BASIC_PASSWORD = "notification-password";
+    /** How long a test waits for what the connector does in the background. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String PRECHECK_PASSED =
+            "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}";
 
     final WireMockServer appDirect = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     final WireMockServer webex = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -102,6 +111,20 @@ final class Upstreams implements AutoCloseable {
     /** The same, with the credentials AppDirect is configured with. */
     static HttpRequest notification(int port, String pathAndQuery, String eventUrl) {
         return notification(port, pathAndQuery, eventUrl, BASIC_USER + ":" + BASIC_PASSWORD);
+    }
+
+    /** How many times the result of the event was posted to AppDirect. */
+    int resultPosts(String token) {
+        return appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
+    }
+
+    /** Waits until the condition holds, failing the test after {@link #PATIENCE}. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     String appDirectBase() {
@@ -171,8 +194,19 @@ final class Upstreams implements AutoCloseable {
     }
 
     void precheckSucceeds() {
-        webex.stubFor(post("/v1/wholesale/subscribers/validate").willReturn(okJson(
-                "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}")));
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").willReturn(okJson(PRECHECK_PASSED)));
+    }
+
+    /** Webex keeps the subscriber it creates: from then on its precheck refuses the email, and it is found. */
+    void subscriberCreatedOnce(String email, String webexPackage) {
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("subscriber").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(PRECHECK_PASSED)));
+        webex.stubFor(post("/v1/wholesale/subscribers").inScenario("subscriber").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created").willReturn(okJson(subscriber(email, webexPackage))));
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").inScenario("subscriber").whenScenarioStateIs("created")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody(webexError("User " + email + " already exists", 10022))));
+        subscriberFound(email, webexPackage);
     }
 
     void subscriberCreated(String email, String webexPackage) {

@@ -2,6 +2,7 @@ package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.ExtensionReservations;
+import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
@@ -52,7 +53,11 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The event journal (and the subscriptions) kept in an embedded H2 database file, owned by one connector at a time. */
+/**
+ * The event journal (and the subscriptions) kept in an embedded H2 database file, owned by one connector at a time.
+ * A failed write marks it down at once: it refuses work, naming the problem, until {@link Recovery} has reopened the
+ * database and seen it take a write again.
+ */
 public final class JdbcEventJournal implements EventJournal, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
@@ -88,8 +93,10 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     private static final String DELETE_CUSTOMER = "DELETE FROM customers WHERE external_id = ?";
 
     private final Path dataDir;
+    private final JdbcDataSource dataSource;
     private final FileChannel ownerChannel;
-    private final Connection connection;
+    /** Replaced when the journal recovers; guarded by {@link #lock}, as everything it is used for. */
+    private Connection connection;
     private final EventCodec codec = new EventCodec();
     private final Clock clock = Clock.systemUTC();
     /*
@@ -101,24 +108,40 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
     private final Subscriptions subscriptions = new JdbcSubscriptions(this);
     private final ExtensionReservations reservations = new JdbcExtensionReservations(this);
     private final GroupCommit groupCommit = new GroupCommit(this::writeOut);
+    private final Recovery recovery = new Recovery(this::reopen, this::isDown);
     private long writes;
-    private boolean closed;
+    /** Why the journal is down, in a few words; null while it takes writes. */
+    private volatile String problem;
+    private volatile boolean closed;
 
-    private JdbcEventJournal(Path dataDir, FileChannel ownerChannel, Connection connection) {
+    private JdbcEventJournal(Path dataDir, JdbcDataSource dataSource, FileChannel ownerChannel, Connection connection) {
         this.dataDir = dataDir;
+        this.dataSource = dataSource;
         this.ownerChannel = ownerChannel;
         this.connection = connection;
     }
 
-    /**
-     * Opens the journal in {@code dataDir} (created if missing), bringing its schema up to date. Fails with
-     * {@link IllegalStateException} if another journal, in this process or another, has the folder open.
-     */
+    /** Opens the journal in {@code dataDir} on the disk; see {@link #open(JournalStorage)}. */
     public static JdbcEventJournal open(Path dataDir) {
         Objects.requireNonNull(dataDir, "'dataDir' must not be null");
-        Path folder = dataDir.toAbsolutePath().normalize();
-        OwnerOnly.createFolder(folder);
-        FileChannel owner = claim(folder);
+        return open(JournalStorage.onDisk(dataDir));
+    }
+
+    /**
+     * Opens the journal in the storage's folder (created if missing), brings its schema up to date and sees it take a
+     * write. Fails with {@link IllegalStateException} naming DATA_DIR or the file, and the problem: another journal,
+     * in this process or another, has the folder open; the folder or the journal file cannot be written; the disk is
+     * full; the file is not a journal (see {@link JournalFile}).
+     */
+    public static JdbcEventJournal open(JournalStorage storage) {
+        Path folder = storage.folder();
+        FileChannel owner;
+        try {
+            OwnerOnly.createFolder(folder);
+            owner = claim(folder);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("cannot write in DATA_DIR " + folder + ": " + StorageProblem.at(e), e);
+        }
         JournalFile file = new JournalFile(folder, DATABASE_NAME);
         try {
             file.check();
@@ -129,21 +152,22 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
             // cached ones, and parsing them again on every call was measurable.
             // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while the connector's stop still
             // finishes the notifications in flight, which then fail; the connector closes the journal itself, last.
-            dataSource.setURL("jdbc:h2:file:" + folder.resolve(DATABASE_NAME)
-                    + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=32;DB_CLOSE_ON_EXIT=FALSE");
+            dataSource.setURL(storage.url(DATABASE_NAME) + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=32;DB_CLOSE_ON_EXIT=FALSE");
             dataSource.setUser("sa");
             Connection connection = dataSource.getConnection();
             try {
+                file.checkWritable(connection);
                 MigrateResult migration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                         .load().migrate();
                 LOG.info("Opened the event journal in {} at schema version {} ({} migration(s) applied)", folder,
                         migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
                         migration.migrationsExecuted);
+                verify(connection);
                 file.markCreated();
                 OwnerOnly.restrict(folder.resolve(LOCK_FILE), folder.resolve(DATABASE_NAME + ".mv.db"),
                         folder.resolve(JournalFile.MARKER));
-                return new JdbcEventJournal(folder, owner, connection);
-            } catch (RuntimeException e) {
+                return new JdbcEventJournal(folder, dataSource, owner, connection);
+            } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
@@ -152,7 +176,16 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
             if (e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw alreadyOpen(folder);
             }
-            throw new IllegalStateException("cannot open the journal in " + folder + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the journal in DATA_DIR " + folder + ": " + StorageProblem.at(e), e);
+        }
+    }
+
+    /** A query, and a write written out: a query alone succeeds on a full disk or a read-only file. */
+    private static void verify(Connection connection) throws SQLException {
+        try (Statement check = connection.createStatement()) {
+            check.executeQuery("SELECT COUNT(*) FROM events").close();
+            check.executeUpdate("MERGE INTO storage_check (id, checked_at) KEY (id) VALUES (1, CURRENT_TIMESTAMP)");
+            check.execute("CHECKPOINT");
         }
     }
 
@@ -333,21 +366,81 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         return reservations;
     }
 
+    /** Whether the journal takes writes: open, and not down after a failure. */
     @Override
     public boolean isOpen() {
+        return !closed && problem == null;
+    }
+
+    private boolean isDown() {
+        return !closed && problem != null;
+    }
+
+    /**
+     * What to run each time the journal takes writes again after a failure, on the recovery's thread: the work it
+     * holds that nobody works on, such as events whose progress was lost with the failed database, is taken up.
+     */
+    public void onRecovery(Runnable resume) {
+        recovery.afterwards(resume);
+    }
+
+    /**
+     * Marks the journal down at once: later calls are refused without touching the database, which H2 may have
+     * closed already (it does after a failed write-out), and {@link Recovery} starts reopening it.
+     */
+    private JournalUnavailableException failed(String what, SQLException e) {
+        if (problem == null) {
+            problem = StorageProblem.of(e);
+            LOG.error("The journal in DATA_DIR {} could not {}: {}. It refuses work until it can write again: /ready "
+                    + "answers 503, notifications are answered that the storage is unavailable; reopening it every few "
+                    + "seconds", dataDir, what, problem, e);
+            recovery.start();
+        }
+        return new JournalUnavailableException(problem);
+    }
+
+    /** One try at bringing the journal back: a new connection that takes a write, in place of the failed one. */
+    boolean reopen() {
         lock.lock();
         try {
-            return !closed && connection.isValid(1);
-        } catch (SQLException e) {
-            return false;
+            if (closed) {
+                return false;
+            }
+            closeQuietly(connection);
+            Connection fresh = null;
+            try {
+                fresh = dataSource.getConnection();
+                verify(fresh);
+                connection = fresh;
+                problem = null;
+                LOG.warn("The journal in DATA_DIR {} takes writes again; taking up its unfinished work", dataDir);
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(fresh);
+                problem = StorageProblem.of(e);
+                LOG.warn("The journal in DATA_DIR {} still cannot write: {}", dataDir, problem);
+                return false;
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a failed journal connection failed too", e);
         }
     }
 
     /** Closes the database and gives the folder up to the next journal. */
     @Override
     public void close() {
+        recovery.close();
         lock.lock();
         try {
             if (closed) {
@@ -486,25 +579,47 @@ public final class JdbcEventJournal implements EventJournal, AutoCloseable {
         return write(what, connection -> work.run());
     }
 
-    /** Work that changes the database: counted, so that {@link #makeDurable()} knows what it has to cover. */
+    /**
+     * Work that changes the database: counted once made, so that {@link #makeDurable()} knows what it has to cover
+     * (a write that failed made nothing that anyone may announce).
+     */
     <T> T write(String what, ConnectionWork<T> work) {
         return inLock(what, connection -> {
+            T result = work.run(connection);
             writes++;
-            return work.run(connection);
+            return result;
         });
     }
 
+    /**
+     * Work on the journal's one connection, which nobody else uses meanwhile; refused while the journal is down.
+     *
+     * @throws JournalUnavailableException the journal is down, or the database failed the work
+     * @throws IllegalStateException       the journal is closed, or the database refused the statement itself
+     */
     <T> T inLock(String what, ConnectionWork<T> work) {
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the journal in " + dataDir + " is closed; cannot " + what);
             }
+            if (problem != null) {
+                throw new JournalUnavailableException(problem);
+            }
             return work.run(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("the journal in " + dataDir + " could not " + what + ": " + e.getMessage(), e);
+            if (isRefusedStatement(e)) {
+                throw new IllegalStateException("the journal in " + dataDir + " could not " + what + ": " + e.getMessage(), e);
+            }
+            throw failed(what, e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Refused for its data or its text (SQLSTATE classes 22, 23, 42): a defect of the connector, not of the storage. */
+    private static boolean isRefusedStatement(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"));
     }
 }

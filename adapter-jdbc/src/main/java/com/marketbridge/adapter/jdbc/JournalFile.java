@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -38,6 +40,14 @@ final class JournalFile {
         } else if (Files.exists(marker)) {
             throw new IllegalStateException("the journal file " + database + " is missing, though " + marker
                     + " says this folder had one: restore it from a backup, or delete the marker to start with an empty journal");
+        }
+    }
+
+    /** Refuses a journal H2 opened read-only, as it silently does a file it may not write: every write would fail. */
+    void checkWritable(Connection connection) throws SQLException {
+        if (connection.isReadOnly()) {
+            throw new IllegalStateException("the journal file " + database + " is read-only for the connector: "
+                    + "give the connector's user write access to it");
         }
     }
 

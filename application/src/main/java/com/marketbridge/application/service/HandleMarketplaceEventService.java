@@ -3,6 +3,7 @@ package com.marketbridge.application.service;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.MarketplaceCredentials;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.UpstreamException;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * so its "accepted, being applied" is a success, which the worker then completes silently. An event is never run twice:
  * a delivery of an event still being worked on waits for the same answer as the first, within its own budget, and
  * one of a finished event is answered from the journal. Stateless pings are answered at once and change nothing.
+ * While the journal cannot be written, a notification is answered that the connector's storage is unavailable,
+ * unless its event was journaled before: then it is "accepted", and finished once the journal is back.
  */
 public final class HandleMarketplaceEventService implements HandleMarketplaceEventUseCase {
 
@@ -69,9 +72,17 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
                     "The eventUrl is not a valid event URL: " + e.getMessage()), started);
         }
+        try {
+            return handleJournaled(command, eventUrl, started);
+        } catch (JournalUnavailableException e) {
+            return EventLog.record(eventUrl.token(), null, e.toOutcome(), started);
+        }
+    }
+
+    private Outcome handleJournaled(HandleMarketplaceEventCommand command, EventUrl eventUrl, long started) {
         Optional<JournalEntry> known = journal.find(eventUrl.token());
         if (known.isPresent()) {
-            return EventLog.record(eventUrl.token(), known.get().event(), durable(answerKnown(known.get())), started);
+            return EventLog.record(eventUrl.token(), known.get().event(), answerKnown(known.get()), started);
         }
         MarketplaceEvent event;
         try {
@@ -84,7 +95,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
             return EventLog.record(event.token(), event,
                     new Outcome.Completed(null, "Stateless " + event.type() + " event received; nothing was changed."), started);
         }
-        return EventLog.record(event.token(), event, durable(journalAndAwait(eventUrl, event)), started);
+        return EventLog.record(event.token(), event, journalAndAwait(eventUrl, event), started);
     }
 
     /** An answer leaves only once what it tells is on disk: an accepted event, or a finished one and its changes. */
@@ -101,7 +112,7 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
 
     private Outcome answerKnown(JournalEntry known) {
         if (known.state().isFinished()) {
-            return known.outcome();
+            return durable(known.outcome());
         }
         return worker.inFlight(known.event().token()).map(ticket -> await(ticket, known.event()))
                 .orElseGet(() -> answerFromJournal(known.event()));
@@ -113,15 +124,26 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
      */
     private Outcome answerFromJournal(MarketplaceEvent event) {
         JournalEntry entry = journal.find(event.token()).orElseThrow();
-        return entry.state().isFinished() ? entry.outcome() : accepted(event);
+        return durable(entry.state().isFinished() ? entry.outcome() : accepted(event));
     }
 
+    /**
+     * The ticket's answer, once the journal has written out what it tells. If the journal cannot, it lost the writes
+     * of the event's attempt, but not the event, written out when it was admitted: the event is finished once the
+     * journal is back and its result posted, so the answer is "accepted".
+     */
     private Outcome await(Ticket ticket, MarketplaceEvent event) {
+        Outcome answer;
         try {
-            return ticket.awaitAnswer(settings.responseBudget()).map(answer -> synchronousIfNeeded(event, answer))
+            answer = ticket.awaitAnswer(settings.responseBudget()).map(told -> synchronousIfNeeded(event, told))
                     .orElseGet(() -> accepted(event));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return accepted(event);
+        }
+        try {
+            return durable(answer);
+        } catch (JournalUnavailableException e) {
             return accepted(event);
         }
     }

@@ -8,6 +8,7 @@ import com.marketbridge.domain.outcome.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** The marketplace's result endpoint: records what was posted, and can be told to be unavailable a few times. */
 public final class FakeMarketplaceResults implements MarketplaceResults {
@@ -15,6 +16,7 @@ public final class FakeMarketplaceResults implements MarketplaceResults {
     private final List<String> posted = new ArrayList<>();
     private int unavailable;
     private boolean refusing;
+    private CountDownLatch hold = new CountDownLatch(0);
 
     /** The next {@code times} posts fail as unavailable. */
     public synchronized FakeMarketplaceResults unavailable(int times) {
@@ -28,8 +30,27 @@ public final class FakeMarketplaceResults implements MarketplaceResults {
         return this;
     }
 
+    /** Posts wait until {@code release} opens, as on a slow marketplace. */
+    public synchronized FakeMarketplaceResults holdUntil(CountDownLatch release) {
+        hold = release;
+        return this;
+    }
+
     @Override
-    public synchronized void report(EventUrl event, Outcome outcome, Duration budget) {
+    public void report(EventUrl event, Outcome outcome, Duration budget) {
+        CountDownLatch release;
+        synchronized (this) {
+            release = hold;
+        }
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        record(event, outcome);
+    }
+
+    private synchronized void record(EventUrl event, Outcome outcome) {
         if (refusing) {
             throw new UpstreamException(FailureReason.UPSTREAM_REJECTED, "the marketplace refused the result");
         }

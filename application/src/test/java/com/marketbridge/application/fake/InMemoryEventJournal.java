@@ -1,6 +1,7 @@
 package com.marketbridge.application.fake;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
@@ -14,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The journal kept in memory: what the service tests run against, and the reference for the journal's contract
- * test. It models durability: {@link #afterCrash()} keeps only what {@link #makeDurable()} covered.
+ * test. It models durability: {@link #afterCrash()} keeps only what {@link #makeDurable()} covered, and so does a
+ * {@link #fail() failure}, as H2 closing its database after a failed write does.
  */
 public final class InMemoryEventJournal implements EventJournal {
 
@@ -23,17 +25,21 @@ public final class InMemoryEventJournal implements EventJournal {
     private Map<EventToken, JournalEntry> durableEntries = Map.of();
     private Map<String, WebexCustomer> durableCustomers = Map.of();
     private boolean open = true;
+    private boolean down;
+    private boolean failingWriteOut;
     private int failingUpdates;
     private CountDownLatch finds = new CountDownLatch(0);
 
     @Override
     public synchronized boolean recordNew(JournalEntry entry) {
+        refuseWhileDown();
         return entries.putIfAbsent(entry.event().token(), entry) == null;
     }
 
     @Override
     public synchronized Optional<JournalEntry> find(EventToken token) {
         finds.countDown();
+        refuseWhileDown();
         return Optional.ofNullable(entries.get(token));
     }
 
@@ -47,11 +53,37 @@ public final class InMemoryEventJournal implements EventJournal {
         failingUpdates = count;
     }
 
+    /** Fails now, as a disk that filled up: every call is refused, and only what was written out is kept. */
+    public synchronized void fail() {
+        down = true;
+        entries.clear();
+        entries.putAll(durableEntries);
+        customers.clear();
+        customers.putAll(durableCustomers);
+    }
+
+    /** The next write-out {@link #fail() fails}. */
+    public synchronized void failNextWriteOut() {
+        failingWriteOut = true;
+    }
+
+    /** Takes writes again, as after its recovery. */
+    public synchronized void recover() {
+        down = false;
+    }
+
+    private void refuseWhileDown() {
+        if (down) {
+            throw new JournalUnavailableException("No space left on device");
+        }
+    }
+
     @Override
     public synchronized void update(JournalEntry entry) {
+        refuseWhileDown();
         if (failingUpdates > 0) {
             failingUpdates--;
-            throw new IllegalStateException("the journal could not update event " + entry.event().token() + ": disk full");
+            throw new JournalUnavailableException("No space left on device");
         }
         if (entries.replace(entry.event().token(), entry) == null) {
             throw new IllegalArgumentException("event " + entry.event().token() + " is not journaled");
@@ -60,6 +92,7 @@ public final class InMemoryEventJournal implements EventJournal {
 
     @Override
     public synchronized List<JournalEntry> needingWork() {
+        refuseWhileDown();
         List<JournalEntry> work = new ArrayList<>(entries.values().stream().filter(JournalEntry::needsWork).toList());
         work.sort(Comparator.comparing(JournalEntry::receivedAt));
         return work;
@@ -67,21 +100,29 @@ public final class InMemoryEventJournal implements EventJournal {
 
     @Override
     public synchronized Optional<WebexCustomer> knownCustomer(String externalId) {
+        refuseWhileDown();
         return Optional.ofNullable(customers.get(externalId));
     }
 
     @Override
     public synchronized void rememberCustomer(WebexCustomer customer) {
+        refuseWhileDown();
         customers.put(customer.externalId(), customer);
     }
 
     @Override
     public synchronized void forgetCustomer(String externalId) {
+        refuseWhileDown();
         customers.remove(externalId);
     }
 
     @Override
     public synchronized void makeDurable() {
+        if (failingWriteOut) {
+            failingWriteOut = false;
+            fail();
+        }
+        refuseWhileDown();
         durableEntries = Map.copyOf(entries);
         durableCustomers = Map.copyOf(customers);
     }
@@ -98,7 +139,7 @@ public final class InMemoryEventJournal implements EventJournal {
 
     @Override
     public synchronized boolean isOpen() {
-        return open;
+        return open && !down;
     }
 
     /** Makes the journal report itself closed, as a store that lost its file would. */

@@ -1,5 +1,6 @@
 package com.marketbridge.application.fake;
 
+import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.subscription.Subscription;
 import java.util.LinkedHashMap;
@@ -10,6 +11,12 @@ import java.util.Optional;
 public final class InMemorySubscriptions implements Subscriptions {
 
     private final Map<String, Subscription> byAccount = new LinkedHashMap<>();
+    private int failingSaves;
+
+    /** The next {@code count} saves fail, as on a full disk. */
+    public synchronized void failNextSaves(int count) {
+        failingSaves = count;
+    }
 
     @Override
     public synchronized Optional<Subscription> find(String accountIdentifier) {
@@ -18,6 +25,10 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public synchronized void save(Subscription subscription) {
+        if (failingSaves > 0) {
+            failingSaves--;
+            throw new JournalUnavailableException("No space left on device");
+        }
         byAccount.put(subscription.accountIdentifier(), subscription);
     }
 }

@@ -563,8 +563,8 @@ class AsynchronousFulfilmentTest {
         assertThat(journaled("o1").state()).isEqualTo(EventState.COMPLETED);
     }
 
-    @Test
-    void aRestartResumesUnfinishedEventsAndDeliversOwedResultsWithoutDoingAnythingTwice() throws Exception {
+    /** The journal a crash left: Bob's order cut short in its attempt, Alice's done but its result not posted. */
+    private void journalAnOrderCutShortAndAnUnpostedResult() {
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         SubscriptionOrdered interrupted = new SubscriptionOrdered(new EventToken("o1"), EventFlag.LIVE,
                 new Company(COMPANY, "Contoso", null, null, "CA"), BOB, new Order("webex_meetings", List.of()));
@@ -579,17 +579,137 @@ class AsynchronousFulfilmentTest {
         journal.recordNew(crashedMidAttempt);
         journal.recordNew(finishedButUnposted);
         webex.addSubscriber(CUSTOMER, ALICE.email(), "webex_meetings", com.marketbridge.domain.subscription.SubscriberStatus.PROVISIONED);
+    }
+
+    /** Bob's order was carried out once, and both results were posted once. */
+    private void assertBothDoneAndPostedOnce() throws InterruptedException {
+        assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder(
+                "o1 COMPLETED " + COMPANY + ":" + BOB.email(), "o2 COMPLETED " + COMPANY + ":" + ALICE.email());
+        assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
+        assertThat(awaitDelivered("o2").resultDelivered()).isTrue();
+        worker.close(); // lets whatever is still queued run
+        assertThat(results.posted()).hasSize(2);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).singleElement()
+                .asString().contains(BOB.email());
+        assertThat(journal.needingWork()).isEmpty();
+    }
+
+    @Test
+    void aRestartResumesUnfinishedEventsAndDeliversOwedResultsWithoutDoingAnythingTwice() throws Exception {
+        journalAnOrderCutShortAndAnUnpostedResult();
 
         start(FAST);
         worker.resumeJournal();
 
-        assertThat(results.awaitPosted(2, WAIT)).containsExactlyInAnyOrder(
-                "o1 COMPLETED " + COMPANY + ":" + BOB.email(), "o2 COMPLETED " + COMPANY + ":" + ALICE.email());
-        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).singleElement()
-                .asString().contains(BOB.email());
-        assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
-        assertThat(awaitDelivered("o2").resultDelivered()).isTrue();
-        assertThat(journal.needingWork()).isEmpty();
+        assertBothDoneAndPostedOnce();
+    }
+
+    @Test
+    void resumingTheJournalAgainWhileItsWorkIsInFlight_asAfterTheJournalRecovered_doesNothingTwice() throws Exception {
+        journalAnOrderCutShortAndAnUnpostedResult();
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch slowUpstreams = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), slowUpstreams);
+        results.holdUntil(slowUpstreams);
+        start(FAST);
+        worker.resumeJournal();
+        assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        worker.resumeJournal();
+        slowUpstreams.countDown();
+
+        assertBothDoneAndPostedOnce();
+    }
+
+    @Test
+    void anEventTheJournalCannotWriteOut_isAnsweredThatTheStorageIsUnavailable_andNothingIsDoneForIt_untilSentAgain() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        String order = publishOrder("o1", COMPANY, BOB);
+        journal.failNextWriteOut();
+
+        Outcome refused = notify(order);
+        Outcome meanwhile = notify(publishOrder("o2", COMPANY, ALICE));
+        List<String> callsWhileDown = log.all();
+        journal.recover();
+        Outcome sentAgain = notify(order);
+
+        assertThat(refused).isEqualTo(meanwhile).isEqualTo(new Outcome.Failed(FailureReason.CONFIGURATION_ERROR,
+                "The connector's storage is unavailable (No space left on device), so it cannot take events now and did "
+                        + "nothing for this notification; the event is handled when it is sent again once the storage is back."));
+        // the journal refuses o2 before it is even fetched; nothing reaches Webex
+        assertThat(callsWhileDown).filteredOn(call -> !call.startsWith("credentials."))
+                .containsExactly("events.fetch " + order);
+        assertThat(sentAgain).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+    }
+
+    @Test
+    void aSubscriptionTheJournalCannotRecordAfterWebexCreatedTheSubscriber_leavesTheEventUnfinished_andTheRetryFindsIt() {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        subscriptions.failNextSaves(1);
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(answer).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
+        // tried again (not failed as a defect), and the second attempt found the subscriber the first created
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.validate")).hasSize(2);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+        assertThat(subscriptions.find(COMPANY + ":" + BOB.email())).hasValueSatisfying(subscription ->
+                assertThat(subscription.users()).singleElement().satisfies(user -> assertThat(user.subscriberId()).isNotNull()));
+    }
+
+    /** Bob's order, the disk filling up ({@code fill}) while Webex creates his subscriber; returns the order's answer. */
+    private Outcome orderWhileTheDiskFills(Runnable fill) throws Exception {
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch slowWebex = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), slowWebex);
+        ExecutorService appDirect = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> answer = appDirect.submit(() -> notify(publishOrder("o1", COMPANY, BOB)));
+            assertThat(creating.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            fill.run();
+            slowWebex.countDown();
+            return answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            slowWebex.countDown();
+            appDirect.shutdownNow();
+        }
+    }
+
+    /** Bob's subscriber was created once, and the order's result posted. */
+    private void assertBobsOrderDoneOnceAndPosted() throws InterruptedException {
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(awaitDelivered("o1").state()).isEqualTo(EventState.COMPLETED);
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+    }
+
+    @Test
+    void anOutcomeTheJournalCannotWriteOut_isAnsweredAccepted_andPostedOnceTheJournalIsBack() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        Outcome answer = orderWhileTheDiskFills(journal::failNextWriteOut);
+        journal.recover();
+        worker.resumeJournal(); // as the connector does once the journal is back
+
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertBobsOrderDoneOnceAndPosted();
+    }
+
+    @Test
+    void anOutcomeTheJournalCannotRecord_isNotTold_theDeliveryIsAccepted_andTheResultPostedOnceTheJournalIsBack()
+            throws Exception {
+        start(new AsyncSettings(Duration.ofMillis(500), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
+                Duration.ofSeconds(1)));
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        Outcome answer = orderWhileTheDiskFills(journal::fail);
+        journal.recover();
+
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertBobsOrderDoneOnceAndPosted();
     }
 
     @Test

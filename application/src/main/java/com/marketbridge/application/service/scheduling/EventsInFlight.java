@@ -31,9 +31,9 @@ final class EventsInFlight {
                 (token, inFlight) -> inFlight != null ? inFlight : journal.recordNew(entry) ? fresh : null));
     }
 
-    /** An event journaled before the worker started. */
-    void resume(EventToken token, Ticket ticket) {
-        tickets.put(token, ticket);
+    /** An event journaled before, unless it is in flight already; returns whether it was not. */
+    boolean resume(EventToken token, Ticket ticket) {
+        return tickets.putIfAbsent(token, ticket) == null;
     }
 
     Optional<Ticket> find(EventToken token) {
@@ -41,7 +41,7 @@ final class EventsInFlight {
         return Optional.ofNullable(tickets.compute(token, (key, inFlight) -> inFlight));
     }
 
-    /** The event's final outcome is journaled: later deliveries are answered from the journal. */
+    /** The event's final outcome is journaled, or the event could not be: later deliveries look in the journal. */
     void finished(EventToken token) {
         tickets.remove(token);
     }

@@ -1,6 +1,7 @@
 package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.domain.event.EventToken;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Works on journaled events in the background, on a bounded pool: one lane per company, in arrival order
@@ -39,6 +41,8 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final Clock clock;
     private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
     private volatile boolean sound = true;
+    /** How often the journal was resumed: an attempt that saw it resumed runs again. */
+    private final AtomicLong resumes = new AtomicLong();
 
     public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, MarketplaceResults results, AsyncSettings settings,
                             Clock clock) {
@@ -52,16 +56,23 @@ public final class FulfilmentWorker implements AutoCloseable {
         this.inFlight = new EventsInFlight(journal);
     }
 
-    /** Takes up what the journal says is unfinished or undelivered, as after a restart. */
+    /**
+     * Takes up what the journal says is unfinished or undelivered and nobody works on: everything after a restart;
+     * after the journal came back from a failure, what the failed database took back (an outcome, a delivery) from
+     * events the worker had done with. An attempt under way meanwhile runs again: its writes from before the failure
+     * may be gone.
+     */
     public void resumeJournal() {
+        resumes.incrementAndGet();
         for (JournalEntry entry : journal.needingWork()) {
             if (entry.state().isFinished()) {
-                delivery.deliver(entry);
+                delivery.deliver(entry); // unless it is being delivered
             } else {
-                LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
                 Ticket ticket = Ticket.owingResult();
-                inFlight.resume(entry.event().token(), ticket);
-                enqueue(entry, ticket);
+                if (inFlight.resume(entry.event().token(), ticket)) { // else it is in its lane already
+                    LOG.log(Level.INFO, "event={0} resumed in state {1}", entry.event().token(), entry.state());
+                    enqueue(entry, ticket);
+                }
             }
         }
     }
@@ -81,14 +92,31 @@ public final class FulfilmentWorker implements AutoCloseable {
     /**
      * Journals the new event and queues it in its company's lane; returns the ticket its deliveries wait on, the
      * one already in flight if another delivery of the event came first, or empty once the event is finished.
+     *
+     * @throws JournalUnavailableException the journal could not record the event: nothing is done for it
      */
     public Optional<Ticket> admit(JournalEntry entry) {
         Ticket fresh = new Ticket();
         Optional<Ticket> ticket = inFlight.admit(entry, fresh);
         if (ticket.orElse(null) == fresh) { // this delivery journaled the event
+            writtenOut(entry, fresh);
             enqueue(entry, fresh);
         }
         return ticket;
+    }
+
+    /**
+     * Nothing is done at Webex for an event before its record is on disk: a journal that fails to write it out loses
+     * it, and work done for it would then be done for an event nobody knows of.
+     */
+    private void writtenOut(JournalEntry entry, Ticket fresh) {
+        try {
+            journal.makeDurable();
+        } catch (RuntimeException e) {
+            inFlight.finished(entry.event().token());
+            fresh.refuse(e);
+            throw e;
+        }
     }
 
     /** The ticket of the journaled event while it is being worked on. */
@@ -120,8 +148,13 @@ public final class FulfilmentWorker implements AutoCloseable {
             // the journal could not record a step: the event keeps its place in its lane, so the company's later
             // events neither overtake it nor wait forever, and is tried again once the store may be back
             retryAt = clock.instant().plus(settings.backoff(1));
-            LOG.log(Level.ERROR, "event=" + task.entry.event().token() + " could not be journaled; trying again at "
-                    + retryAt, e);
+            if (e instanceof JournalUnavailableException down) { // the journal logged why, once
+                LOG.log(Level.ERROR, "event={0} could not be journaled ({1}); trying again at {2}",
+                        task.entry.event().token(), down.getMessage(), retryAt);
+            } else {
+                LOG.log(Level.ERROR, "event=" + task.entry.event().token() + " could not be journaled; trying again at "
+                        + retryAt, e);
+            }
         }
         if (retryAt != null) {
             threads.schedule(retryAt, () -> run(task));
@@ -141,8 +174,12 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     /** One attempt; returns when to try again, or null when the event is finished. */
     private Instant attempt(Task task) {
+        long resumed = resumes.get();
         JournalEntry entry = transitions.record(task.entry.processing(clock.instant()));
         Outcome outcome = safely(entry);
+        if (resumes.get() != resumed) {
+            throw new JournalUnavailableException("the journal failed and was reopened during the attempt");
+        }
         Instant now = clock.instant();
         if (isWorthRetrying(outcome)) {
             Instant next = now.plus(settings.backoff(entry.attempts()));
@@ -165,11 +202,13 @@ public final class FulfilmentWorker implements AutoCloseable {
         try {
             // journaled before the answer leaves, so a delivery coming after it is answered the same from the journal
             finished = transitions.record(resultOwed ? finished.answeredAsynchronously(now) : finished.delivered(now));
-            task.entry = finished;
-            inFlight.finished(finished.event().token());
-        } finally {
-            task.ticket.answer(outcome);
+        } catch (RuntimeException e) {
+            task.ticket.release(); // not journaled, so not told: the next attempt finishes the event
+            throw e;
         }
+        task.entry = finished;
+        inFlight.finished(finished.event().token());
+        task.ticket.answer(outcome);
         if (!finished.resultDelivered()) {
             delivery.deliver(finished);
         }
@@ -179,6 +218,8 @@ public final class FulfilmentWorker implements AutoCloseable {
     private Outcome safely(JournalEntry entry) {
         try {
             return fulfilment.attempt(entry.event());
+        } catch (JournalUnavailableException e) {
+            throw e; // the event is not done: it runs again, finding at Webex what this attempt made there
         } catch (RuntimeException | Error e) {
             // an Error too (an answer too large for the heap, a stack overflow): the event fails with a reference,
             // and its company's lane moves on instead of stalling until a restart

@@ -10,12 +10,16 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts the results the marketplace did not get as an answer, and again with backoff while it is unavailable,
- * until a grace period after the event's deadline; a result still not taken then is parked for an operator.
- * Results go out on threads of their own, so that they do not wait behind events that wait for Webex (after a
- * restart, every resumed first order may be polling a provisioning customer).
+ * until a grace period after the event's deadline; a result still not taken then is parked for an operator. What is
+ * posted is what the journal holds, once per event at a time. Results go out on threads of their own, so that they
+ * do not wait behind events that wait for Webex (after a restart, every resumed first order may be polling a
+ * provisioning customer).
  */
 final class ResultDelivery implements AutoCloseable {
 
@@ -32,6 +36,7 @@ final class ResultDelivery implements AutoCloseable {
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
+    private final Set<EventToken> delivering = ConcurrentHashMap.newKeySet();
 
     ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, AsyncSettings settings,
                    Clock clock) {
@@ -43,29 +48,44 @@ final class ResultDelivery implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Posts the finished event's result on a thread of the delivery. */
-    void deliver(JournalEntry entry) {
-        threads.execute(() -> deliverNow(entry, 1));
+    /** Posts the finished event's result on a thread of the delivery, unless it is being posted already. */
+    void deliver(JournalEntry finished) {
+        if (delivering.add(finished.event().token())) {
+            threads.execute(() -> deliverNow(finished, 1));
+        }
     }
 
-    private void deliverNow(JournalEntry entry, int attempt) {
-        EventToken token = entry.event().token();
+    private void deliverNow(JournalEntry finished, int attempt) {
+        EventToken token = finished.event().token();
         Instant next = clock.instant().plus(settings.backoff(attempt));
+        JournalEntry entry = finished;
         try {
+            Optional<JournalEntry> owed = journal.find(token).filter(JournalEntry::needsWork);
+            if (owed.isEmpty()) {
+                delivering.remove(token); // delivered or parked meanwhile
+                return;
+            }
+            entry = owed.get();
+            if (!entry.state().isFinished()) {
+                // the journal failed and lost the outcome: the event runs again, and this posts its new one
+                threads.schedule(next, () -> deliverNow(finished, attempt + 1));
+                return;
+            }
             journal.makeDurable(); // the result must not announce changes a crash could still take back
             results.report(entry.eventUrl(), entry.outcome(), settings.resultAttemptBudget());
         } catch (UpstreamException e) {
             if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(entry.deadline().plus(GRACE))) {
                 LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
-                threads.schedule(next, () -> deliverNow(entry, attempt + 1));
+                threads.schedule(next, () -> deliverNow(finished, attempt + 1));
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
+                delivering.remove(token);
                 transitions.record(entry.parked(clock.instant()));
             }
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "event=" + token + " result not delivered: the journal failed; retrying at " + next, e);
-            threads.schedule(next, () -> deliverNow(entry, attempt + 1));
+            threads.schedule(next, () -> deliverNow(finished, attempt + 1));
             return;
         }
         LOG.log(Level.INFO, "event={0} result delivered", token);
@@ -73,7 +93,9 @@ final class ResultDelivery implements AutoCloseable {
             transitions.record(entry.delivered(clock.instant()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
-                    + "the next start posts it again", e);
+                    + "it still owes it, so it is posted again after the journal's recovery or the next start", e);
+        } finally {
+            delivering.remove(token);
         }
     }
 

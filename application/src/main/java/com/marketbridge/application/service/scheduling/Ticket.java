@@ -17,6 +17,7 @@ public final class Ticket {
     private Outcome outcome;
     private boolean claimed;
     private boolean resultOwed;
+    private RuntimeException refusal;
 
     Ticket() {
     }
@@ -32,10 +33,12 @@ public final class Ticket {
      * Waits up to {@code budget} for the final outcome; returns it, or the first progress, or empty when neither
      * came in time. Once the worker {@link #claim() claimed} the final outcome, waits for it past the budget: it
      * is being journaled. Anything but the final outcome means the caller answers "accepted", so the result is owed.
+     *
+     * @throws RuntimeException why the event could not be journaled, if it could not: nothing is done for it
      */
     public synchronized Optional<Outcome> awaitAnswer(Duration budget) throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
-        for (long left = budget.toNanos(); outcome == null && (claimed || progress == null && left > 0);
+        for (long left = budget.toNanos(); outcome == null && refusal == null && (claimed || progress == null && left > 0);
                 left = deadline - System.nanoTime()) {
             try {
                 wait(claimed ? 0 : Math.max(1, left / 1_000_000));
@@ -44,8 +47,17 @@ public final class Ticket {
                 throw e;
             }
         }
+        if (refusal != null) {
+            throw refusal;
+        }
         resultOwed |= outcome == null;
         return Optional.ofNullable(outcome != null ? outcome : progress);
+    }
+
+    /** The event could not be journaled, so nothing is done for it: every delivery, waiting or to come, is told why. */
+    synchronized void refuse(RuntimeException why) {
+        refusal = why;
+        notifyAll();
     }
 
     /** "Still being worked on": the first is the answer of every delivery waiting now or coming before the final outcome. */
@@ -63,6 +75,15 @@ public final class Ticket {
     synchronized boolean claim() {
         claimed = true;
         return resultOwed;
+    }
+
+    /**
+     * Takes the claim back: the final outcome could not be journaled, so it is not told. The deliveries waiting for
+     * it answer "accepted" once their budget is spent (the result is then owed), and the next attempt claims again.
+     */
+    synchronized void release() {
+        claimed = false;
+        notifyAll();
     }
 
     /** Hands the final outcome to every delivery, those waiting and those still to come. */

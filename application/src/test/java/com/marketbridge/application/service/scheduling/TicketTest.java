@@ -26,7 +26,7 @@ class TicketTest {
         Thread thread = new Thread(() -> {
             try {
                 answer.complete(ticket.awaitAnswer(budget));
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | RuntimeException e) {
                 answer.completeExceptionally(e);
             }
         });
@@ -96,6 +96,30 @@ class TicketTest {
         ticket.answer(DONE);
 
         assertThat(answerOf(redelivery)).contains(DONE);
+    }
+
+    @Test
+    void aClaimTakenBack_becauseTheOutcomeCouldNotBeJournaled_sendsWaitingDeliveriesBackToTheirBudget_andOwesTheResult()
+            throws Exception {
+        assertThat(ticket.claim()).isFalse();
+        CompletableFuture<Optional<Outcome>> redelivery = delivery(Duration.ofMillis(1));
+        assertThat(redelivery).isNotDone();
+
+        ticket.release();
+
+        assertThat(answerOf(redelivery)).isEmpty();
+        assertThat(ticket.claim()).isTrue();
+    }
+
+    @Test
+    void aRefusedTicket_givesEveryDeliveryTheReason_waitingOrToCome() throws Exception {
+        CompletableFuture<Optional<Outcome>> first = delivery(LONG);
+        IllegalStateException diskFull = new IllegalStateException("No space left on device");
+
+        ticket.refuse(diskFull);
+
+        assertThatThrownBy(() -> answerOf(first)).hasCause(diskFull);
+        assertThatThrownBy(() -> ticket.awaitAnswer(LONG)).isSameAs(diskFull);
     }
 
     @Test
