@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every Webex call under one policy: waits out 429/423 as {@code Retry-After} says, backs off after
- * 5xx and I/O errors, renews the token once after a 401, and turns whatever is left into an
- * {@link UpstreamException} carrying Webex's description and tracking id (never the token).
+ * 5xx, I/O errors and 2xx answers that are not the JSON promised ({@link UnreadableAnswer}), renews the token once
+ * after a 401, and turns whatever is left into an {@link UpstreamException} carrying Webex's description and
+ * tracking id (never the token).
  */
 final class WebexCalls {
 
@@ -32,8 +33,8 @@ final class WebexCalls {
     }
 
     /**
-     * A POST that creates something. After a 5xx or I/O error Webex may have created it anyway, so it is
-     * posted again only when {@code lookup} finds nothing; what the lookup finds is the answer instead.
+     * A POST that creates something. After a 5xx, an I/O error or an unreadable answer Webex may have created it
+     * anyway, so it is posted again only when {@code lookup} finds nothing; what the lookup finds is the answer instead.
      */
     <T> T create(String action, Subject subject, Supplier<T> post, Supplier<Optional<T>> lookup) {
         return run(action, subject, post, lookup, null);
@@ -74,8 +75,8 @@ final class WebexCalls {
                 trackingId = failure.trackingId();
                 wait = failure.asksToWait() ? retryAfter(failure) : backoff(attempt);
                 mayHaveCreated = failure.serverSide();
-            } catch (RetryableException io) {
-                problem = io.getMessage();
+            } catch (RetryableException | UnreadableAnswer lost) {
+                problem = lost.getMessage();
                 wait = backoff(attempt);
                 mayHaveCreated = true;
             }

@@ -27,11 +27,10 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
     public void validate(String customerId, String email, WebexPackage webexPackage) {
         PrecheckDto precheck = calls.call("precheck subscriber " + email, Subject.PRECHECK,
                 () -> api.validateSubscriber(SubscriberMapper.toPrecheck(customerId, email, webexPackage)));
-        String message = precheck == null ? null : precheck.message();
-        if (!WebexAssumptions.PRECHECK_PASSED.equalsIgnoreCase(message)) {
-            String info = precheck == null ? "" : SubscriberMapper.infoOf(precheck);
+        if (!WebexAssumptions.PRECHECK_PASSED.equalsIgnoreCase(precheck.message())) {
+            String info = SubscriberMapper.infoOf(precheck);
             throw new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex's precheck refused " + email + ": "
-                    + message + (info.isEmpty() ? "" : " (" + info + ")"));
+                    + precheck.message() + (info.isEmpty() ? "" : " (" + info + ")"));
         }
     }
 
