@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.NewCustomer;
@@ -60,6 +61,15 @@ class WebexLostAnswersTest extends WireMockWebex {
         ResponseDefinitionBuilder answer() {
             return answer.get();
         }
+    }
+
+    /**
+     * HTTP/1.1 only: WireMock's faults write to the socket, which HTTP/1.1 reads as the broken answer they stand for.
+     * Over h2c a malformed chunk may leave the body open for good, a stall rather than a lost answer.
+     */
+    @Override
+    WireMockConfiguration server() {
+        return super.server().http2PlainDisabled(true);
     }
 
     /** JSON cut off, with a Content-Length that matches what was sent: nothing at the HTTP level is amiss. */

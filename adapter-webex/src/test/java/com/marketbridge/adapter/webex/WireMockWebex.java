@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ abstract class WireMockWebex {
 
     @BeforeEach
     void startWebex() {
-        wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        wm = new WireMockServer(server());
         wm.start();
         webex = WebexWholesale.connect(settings(Map.of("WEBEX_TOKEN", TOKEN)));
     }
@@ -39,6 +40,10 @@ abstract class WireMockWebex {
     @AfterEach
     void stopWebex() {
         wm.stop();
+    }
+
+    WireMockConfiguration server() {
+        return options().bindAddress("127.0.0.1").dynamicPort();
     }
 
     WebexSettings settings(Map<String, String> credentials) {
