@@ -37,7 +37,7 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
     @Override
     public WebexSubscriber create(NewSubscriber subscriber) {
         NewSubscriberDto body = SubscriberMapper.toDto(subscriber);
-        return calls.create("create subscriber " + subscriber.email(), Subject.SUBSCRIBER,
+        return calls.checked("create subscriber " + subscriber.email(), Subject.SUBSCRIBER,
                 () -> SubscriberMapper.created(api.createSubscriber(body), subscriber),
                 () -> find(subscriber.customerId(), subscriber.email()));
     }
@@ -53,12 +53,16 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
                 .map(dto -> SubscriberMapper.toDomain(dto, customerId, email, ""));
     }
 
+    /** After a lost answer the subscriber is looked up: one with the target package already is changed. */
     @Override
     public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target,
                                          Optional<CallingAssignment> calling) {
-        SubscriberDto changed = calls.call("change the package of " + subscriber.email(), Subject.SUBSCRIBER,
-                () -> api.changeSubscriber(subscriber.id(), SubscriberMapper.toChange(target, calling)));
-        return SubscriberMapper.toDomain(changed, subscriber.customerId(), subscriber.email(), target.name());
+        PackageChangeDto change = SubscriberMapper.toChange(target, calling);
+        return calls.checked("change the package of " + subscriber.email(), Subject.SUBSCRIBER,
+                () -> SubscriberMapper.toDomain(api.changeSubscriber(subscriber.id(), change), subscriber.customerId(),
+                        subscriber.email(), target.name()),
+                () -> find(subscriber.customerId(), subscriber.email())
+                        .filter(found -> found.packageName().equals(target.name())));
     }
 
     /** Already gone (404) counts as removed. */

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +21,10 @@ import com.marketbridge.domain.customer.NewCustomer;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.subscription.NewSubscriber;
+import com.marketbridge.domain.subscription.SubscriberStatus;
 import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Answers lost on the way back: a 2xx whose body is not the JSON promised, or a body broken off after Webex had the
- * request. Webex may have done what was asked, so a create is checked before it is sent again, and
+ * request. Webex may have done what was asked, so a create or change is checked before it is sent again, and
  * anything else is asked again; none of it is a final failure.
  */
 class WebexLostAnswersTest extends WireMockWebex {
@@ -104,6 +109,20 @@ class WebexLostAnswersTest extends WireMockWebex {
                 .containsExactly("POST", "GET", "POST");
     }
 
+    /** The lookup ran before Webex listed the new subscriber; the second POST is refused because the first made it. */
+    @Test
+    void givenARefusalAfterALostAnswer_create_looksUpAgainAndFindsWhatTheLostCallMade() {
+        stubInSequence(() -> post(urlEqualTo(SUBSCRIBERS)), serviceUnavailable(), aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(json("error-user-exists.json")));
+        stubInSequence(() -> get(urlEqualTo(FIND_MARIA)), okJson(json("empty-list.json")),
+                okJson("{\"items\":[" + json("subscriber-provisioned.json") + "]}"));
+
+        assertThat(webex.subscribers().create(MARIA).id()).isEqualTo("SUB1");
+
+        wm.verify(2, postRequestedFor(urlEqualTo(SUBSCRIBERS)));
+        wm.verify(2, getRequestedFor(urlEqualTo(FIND_MARIA)));
+    }
+
     @ParameterizedTest
     @EnumSource(value = LostAnswer.class, names = {"HTML_PAGE", "CUT_OFF_JSON", "EMPTY_BODY", "MALFORMED_CHUNK"})
     void givenALostAnswerToAPrecheck_validate_asksAgain(LostAnswer lost) {
@@ -126,6 +145,31 @@ class WebexLostAnswersTest extends WireMockWebex {
         assertThat(id).isEqualTo("CUST1");
         wm.verify(1, postRequestedFor(urlEqualTo(CUSTOMERS)));
         wm.verify(1, getRequestedFor(urlEqualTo(FIND_CUSTOMER)));
+    }
+
+    @Test
+    void givenALostAnswerToAPackageChangeThatWasMade_changePackage_findsTheSubscriberWithTheTargetPackage() {
+        wm.stubFor(put(urlEqualTo(SUBSCRIBERS + "/SUB1")).willReturn(LostAnswer.CUT_OFF_JSON.answer()));
+        wm.stubFor(get(urlEqualTo(FIND_MARIA)).willReturn(okJson("{\"items\":[" + json("subscriber-suite.json") + "]}")));
+
+        WebexSubscriber changed = webex.subscribers().changePackage(WebexSubscribersAdapterTest.SUBSCRIBED,
+                WebexSubscribersAdapterTest.SUITE, Optional.empty());
+
+        assertThat(changed).isEqualTo(new WebexSubscriber("SUB1", "CUST1", EMAIL, "webex_suite", SubscriberStatus.PROVISIONED));
+        wm.verify(1, putRequestedFor(urlEqualTo(SUBSCRIBERS + "/SUB1")));
+    }
+
+    @Test
+    void givenALostAnswerToAPackageChangeThatWasNotMade_changePackage_sendsItAgain() {
+        stubInSequence(() -> put(urlEqualTo(SUBSCRIBERS + "/SUB1")), LostAnswer.HTML_PAGE.answer(),
+                okJson(json("subscriber-suite.json")));
+        wm.stubFor(get(urlEqualTo(FIND_MARIA)).willReturn(okJson("{\"items\":[" + json("subscriber-provisioned.json") + "]}")));
+
+        WebexSubscriber changed = webex.subscribers().changePackage(WebexSubscribersAdapterTest.SUBSCRIBED,
+                WebexSubscribersAdapterTest.SUITE, Optional.empty());
+
+        assertThat(changed.packageName()).isEqualTo("webex_suite");
+        wm.verify(2, putRequestedFor(urlEqualTo(SUBSCRIBERS + "/SUB1")));
     }
 
     /** An empty list would say "no such customer", and the order would create a second one. */
