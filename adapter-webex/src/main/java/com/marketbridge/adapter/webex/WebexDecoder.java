@@ -98,13 +98,20 @@ final class WebexDecoder implements Decoder {
         return start.length() > EXCERPT ? start.substring(0, EXCERPT) + "..." : start;
     }
 
+    /** The parser ran out of input: JSON cut off, not something other than JSON. */
+    private static boolean ranOutOfInput(StreamReadException failure, byte[] body) {
+        return failure instanceof JsonEOFException
+                || failure.getLocation() != null && failure.getLocation().getByteOffset() >= body.length;
+    }
+
     /** Not JSON, JSON cut off, or JSON of another shape than the call needs (which a DTO may complain of itself). */
     private static UnreadableAnswer unreadable(Response response, byte[] body, Exception failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String problem = root instanceof JsonEOFException ? "with JSON cut off after " + body.length + " bytes"
+        String problem = root instanceof StreamReadException unread && ranOutOfInput(unread, body)
+                ? "with JSON cut off after " + body.length + " bytes"
                 : root instanceof StreamReadException
                 ? "with a body that is not JSON (" + contentTypeOf(response) + ": \"" + excerpt(body) + "\")"
                 : "with JSON of another shape than expected ("
