@@ -246,13 +246,13 @@ class ConnectorEndToEndTest {
     }
 
     @Test
-    void aMalformedEventIsAnsweredWithAnErrorAndNothingHappensAtWebex() throws Exception {
-        upstreams.appDirect.stubFor(get("/api/integration/v1/events/broken").willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\",")));
+    void anEventMissingRequiredFieldsIsAnsweredWithAnErrorAndNothingHappensAtWebex() throws Exception {
+        upstreams.appDirect.stubFor(get("/api/integration/v1/events/broken").willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\"}")));
 
         HttpResponse<String> response = notify(upstreams.appDirectBase() + "/api/integration/v1/events/broken", "create");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"");
+        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"", "is missing payload.company");
         upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -29,6 +29,12 @@ final class Inferred {
     static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(30);
 
     /**
+     * How long an event fetch is tried again after transient failures: three attempts or so. AppDirect waits 5 s for
+     * the notification's answer, and the event's work needs most of them ({@code RESPONSE_BUDGET_MS}).
+     */
+    static final Duration EVENT_FETCH_RETRIES = Duration.ofMillis(500);
+
+    /**
      * Event tokens are UUIDs (and the SDK's {@code dummyOrder}); accepting only RFC 3986 unreserved characters
      * keeps the token one literal path segment that needs no encoding.
      */

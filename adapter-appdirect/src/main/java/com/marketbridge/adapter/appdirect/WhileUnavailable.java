@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls AppDirect again while it is unavailable ({@code UPSTREAM_UNAVAILABLE}: 5xx, 408, 429, a redirect, an I/O
- * error), pausing 200 ms and twice as long after each failure up to 30 s, until the budget is spent. The budget is
- * measured on the monotonic clock: a settable wall clock must not stretch or cut it.
+ * error, an answer that is not JSON), pausing 200 ms and twice as long after each failure up to 30 s, until the
+ * budget is spent. The budget is measured on the monotonic clock: a settable wall clock must not stretch or cut it.
  */
 final class WhileUnavailable {
 
