@@ -23,6 +23,7 @@ import static com.marketbridge.bootstrap.Upstreams.CUSTOMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -257,6 +258,23 @@ class ConnectorEndToEndTest {
     }
 
     @Test
+    void anEventFetchAnsweredOnceWithAProxysPageIsFetchedAgainAndTheOrderSucceeds() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-behind-a-proxy", "order.json", Map.of());
+        upstreams.appDirect.stubFor(get("/api/integration/v1/events/order-behind-a-proxy").inScenario("proxy")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html><title>502 Bad Gateway</title></html>"))
+                .willSetStateTo("through"));
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":true", ALICE + " is subscribed to webex_meetings");
+        upstreams.appDirect.verify(2, getRequestedFor(urlEqualTo("/api/integration/v1/events/order-behind-a-proxy")));
+    }
+
+    @Test
     void anUnknownEditionListsTheKnownOnesAndTouchesNothingAtWebex() throws Exception {
         String eventUrl = upstreams.publish("order-5", "order.json", Map.of("edition", "PRO"));
 
@@ -284,6 +302,28 @@ class ConnectorEndToEndTest {
         assertThat(response.body()).contains("\"success\":true");
         upstreams.webex.verify(3, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers/validate")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    /** Webex made the subscriber: the connector finds it instead of failing, and the journal keeps that success. */
+    @Test
+    void aSubscriberCreateWhoseAnswerIsCutOffSucceedsWithOneSubscriber_andARedeliveryIsAnsweredTheSame() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreatedButTheAnswerCutOff(ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("order-cut-off", "order.json", Map.of());
+
+        HttpResponse<String> first = notify(eventUrl, "create");
+        HttpResponse<String> redelivered = notify(eventUrl, "create");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}");
+        assertThat(redelivered.statusCode()).isEqualTo(200);
+        assertThat(redelivered.body()).isEqualTo(first.body());
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+        upstreams.webex.verify(1, getRequestedFor(urlPathEqualTo("/v1/wholesale/subscribers"))
+                .withQueryParam("email", equalTo(ALICE)));
+        upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/order-cut-off")));
     }
 
     @Test
