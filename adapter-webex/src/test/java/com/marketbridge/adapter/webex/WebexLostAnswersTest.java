@@ -1,8 +1,11 @@
 package com.marketbridge.adapter.webex;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -170,6 +173,17 @@ class WebexLostAnswersTest extends WireMockWebex {
 
         assertThat(changed.packageName()).isEqualTo("webex_suite");
         wm.verify(2, putRequestedFor(urlEqualTo(SUBSCRIBERS + "/SUB1")));
+    }
+
+    /** The retry of a delete whose answer was lost finds nothing to delete: that is the delete done. */
+    @Test
+    void givenALostAnswerToADelete_remove_deletesAgainAndTakesThe404AsDone() {
+        stubInSequence(() -> delete(urlEqualTo(SUBSCRIBERS + "/SUB1")), LostAnswer.RANDOM_DATA_THEN_CLOSE.answer(),
+                notFound());
+
+        webex.subscribers().remove(WebexSubscribersAdapterTest.SUBSCRIBED);
+
+        wm.verify(2, deleteRequestedFor(urlEqualTo(SUBSCRIBERS + "/SUB1")));
     }
 
     /** An empty list would say "no such customer", and the order would create a second one. */
