@@ -29,9 +29,12 @@ import com.marketbridge.domain.subscription.WebexSubscriber;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Answers lost on the way back: a 2xx whose body is not the JSON promised, or a body broken off after Webex had the
@@ -40,10 +43,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WebexLostAnswersTest extends WireMockWebex {
 
-    static final String EMAIL = "maria.lopez@harbourdental.example";
+    static final String EMAIL = WebexSubscribersAdapterTest.EMAIL;
     static final String SUBSCRIBERS = "/v1/wholesale/subscribers";
     static final String FIND_MARIA = "/v1/wholesale/subscribers?customerId=CUST1&email=maria.lopez%40harbourdental.example";
-    static final String VALIDATE = "/v1/wholesale/subscribers/validate";
+    static final String VALIDATE = WebexSubscribersAdapterTest.VALIDATE;
     static final String CUSTOMERS = "/v1/wholesale/customers";
     static final String FIND_CUSTOMER = "/v1/wholesale/customers?externalId=crm-000451";
     static final NewSubscriber MARIA = new NewSubscriber("CUST1", EMAIL, "Maria", "Lopez",
@@ -220,25 +223,22 @@ class WebexLostAnswersTest extends WireMockWebex {
         wm.verify(FAST.maxAttempts(), getRequestedFor(urlEqualTo(CUSTOMERS + "/CUST1")));
     }
 
-    @Test
-    void givenWebexKeepsCuttingItsAnswerOff_get_failsUnavailableSayingSo() {
-        wm.stubFor(get(urlEqualTo(CUSTOMERS + "/CUST1")).willReturn(cutOff("{\"id\":\"CUST1\", ")));
-
-        assertThatThrownBy(() -> webex.customers().get("CUST1"))
-                .isInstanceOfSatisfying(UpstreamException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
-                    assertThat(e.getMessage()).endsWith("Webex answered HTTP 200 with JSON cut off after 15 bytes");
-                });
+    static Stream<Arguments> unreadableCustomers() {
+        return Stream.of(
+                Arguments.of(cutOff("{\"id\":\"CUST1\", "), "Webex answered HTTP 200 with JSON cut off after 15 bytes"),
+                Arguments.of(okJson("{\"status\":\"provisioned\"}"),
+                        "Webex answered HTTP 200 with JSON of another shape than expected (a customer without its id)"));
     }
 
-    @Test
-    void givenAnAnswerOfAnotherShape_get_failsUnavailableNamingWhatIsWrong() {
-        wm.stubFor(get(urlEqualTo(CUSTOMERS + "/CUST1")).willReturn(okJson("{\"status\":\"provisioned\"}")));
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("unreadableCustomers")
+    void givenWebexKeepsAnsweringUnreadably_get_failsUnavailableSayingWhy(ResponseDefinitionBuilder answer, String why) {
+        wm.stubFor(get(urlEqualTo(CUSTOMERS + "/CUST1")).willReturn(answer));
 
         assertThatThrownBy(() -> webex.customers().get("CUST1"))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
-                    assertThat(e.getMessage()).endsWith("with JSON of another shape than expected (a customer without its id)");
+                    assertThat(e.getMessage()).endsWith(why);
                 });
     }
 }
