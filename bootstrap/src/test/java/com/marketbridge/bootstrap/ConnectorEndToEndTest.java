@@ -24,6 +24,7 @@ import static com.marketbridge.bootstrap.Upstreams.OTHER_COMPANY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +32,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real wiring on a free port, driven over HTTP as AppDirect drives it, against WireMock AppDirect and Webex. */
 class ConnectorEndToEndTest {
@@ -62,6 +66,14 @@ class ConnectorEndToEndTest {
     private HttpResponse<String> notify(String eventUrl, String eventType, String credentials) throws Exception {
         return client.send(Upstreams.notification(connector.port(), "/subscription_receiver?eventType=" + eventType, eventUrl, credentials),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Publishes Alice's meetings order, for which Webex knows the company and accepts her; returns its event URL. */
+    private String aliceOrdersForAProvisionedCompany(String token) {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        return upstreams.publish(token, "order.json", Map.of());
     }
 
     @Test
@@ -93,10 +105,7 @@ class ConnectorEndToEndTest {
 
     @Test
     void anOrderForAProvisionedCompanyTakesFourUpstreamCalls() throws Exception {
-        upstreams.customerProvisioned();
-        upstreams.precheckSucceeds();
-        upstreams.subscriberCreated(ALICE, "webex_meetings");
-        String eventUrl = upstreams.publish("order-2", "order.json", Map.of());
+        String eventUrl = aliceOrdersForAProvisionedCompany("order-2");
 
         HttpResponse<String> response = notify(eventUrl, "create");
 
@@ -110,10 +119,7 @@ class ConnectorEndToEndTest {
 
     @Test
     void upstreamClientsPreparedAfterTheStartServeTheNextOrderWithoutAnyCallOfTheirOwn() throws Exception {
-        upstreams.customerProvisioned();
-        upstreams.precheckSucceeds();
-        upstreams.subscriberCreated(ALICE, "webex_meetings");
-        String eventUrl = upstreams.publish("order-prepared", "order.json", Map.of());
+        String eventUrl = aliceOrdersForAProvisionedCompany("order-prepared");
 
         connector.prepareUpstreams().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(upstreams.appDirect.getAllServeEvents()).isEmpty();
@@ -170,20 +176,35 @@ class ConnectorEndToEndTest {
         upstreams.webex.verify(0, deleteRequestedFor(urlEqualTo("/v1/wholesale/subscribers/" + Upstreams.subscriberId(ALICE))));
     }
 
-    @Test
-    void theSameOrderDeliveredAgainIsAnsweredFromTheJournalWithoutFetchingOrProvisioningTwice() throws Exception {
+    /** How Webex's answer to the subscriber create came back. */
+    enum CreateAnswer { WHOLE, CUT_OFF }
+
+    /**
+     * Also when the answer to the create was cut off after Webex made the subscriber: the connector looks it up instead
+     * of failing, so the journal holds the success, and a redelivery gets it.
+     */
+    @ParameterizedTest
+    @EnumSource(CreateAnswer.class)
+    void theSameOrderDeliveredAgainIsAnsweredItsSuccessFromTheJournalWithoutFetchingOrProvisioningTwice(CreateAnswer answer)
+            throws Exception {
         upstreams.customerProvisioned();
         upstreams.precheckSucceeds();
-        upstreams.subscriberCreated(ALICE, "webex_meetings");
+        if (answer == CreateAnswer.CUT_OFF) {
+            upstreams.subscriberCreatedButTheAnswerCutOff(ALICE, "webex_meetings");
+        } else {
+            upstreams.subscriberCreated(ALICE, "webex_meetings");
+        }
         String eventUrl = upstreams.publish("order-3", "order.json", Map.of());
 
         HttpResponse<String> first = notify(eventUrl, "create");
         HttpResponse<String> second = notify(eventUrl, "create");
 
-        assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(first.body()).isEqualTo(second.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
+        assertThat(List.of(first.statusCode(), second.statusCode())).containsExactly(200, 200);
+        assertThat(first.body()).isEqualTo(second.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY
+                + ":" + ALICE + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}");
         upstreams.appDirect.verify(1, getRequestedFor(urlEqualTo("/api/integration/v1/events/order-3")));
         upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+        upstreams.webex.verify(answer == CreateAnswer.CUT_OFF ? 1 : 0, getRequestedFor(urlPathEqualTo("/v1/wholesale/subscribers")));
     }
 
     @Test
@@ -247,14 +268,28 @@ class ConnectorEndToEndTest {
     }
 
     @Test
-    void aMalformedEventIsAnsweredWithAnErrorAndNothingHappensAtWebex() throws Exception {
-        upstreams.appDirect.stubFor(get("/api/integration/v1/events/broken").willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\",")));
+    void anEventMissingRequiredFieldsIsAnsweredWithAnErrorAndNothingHappensAtWebex() throws Exception {
+        upstreams.appDirect.stubFor(get("/api/integration/v1/events/broken").willReturn(okJson("{\"type\":\"SUBSCRIPTION_ORDER\"}")));
 
         HttpResponse<String> response = notify(upstreams.appDirectBase() + "/api/integration/v1/events/broken", "create");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"");
+        assertThat(response.body()).contains("\"success\":false", "\"errorCode\":\"INVALID_RESPONSE\"", "is missing payload.company");
         upstreams.webex.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anEventFetchAnsweredOnceWithAProxysPageIsFetchedAgainAndTheOrderSucceeds() throws Exception {
+        String eventUrl = aliceOrdersForAProvisionedCompany("order-behind-a-proxy");
+        upstreams.appDirect.stubFor(get("/api/integration/v1/events/order-behind-a-proxy").inScenario("proxy")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html><title>502 Bad Gateway</title></html>"))
+                .willSetStateTo("through"));
+
+        HttpResponse<String> response = notify(eventUrl, "create");
+
+        assertThat(response.body()).contains("\"success\":true", ALICE + " is subscribed to webex_meetings");
+        upstreams.appDirect.verify(2, getRequestedFor(urlEqualTo("/api/integration/v1/events/order-behind-a-proxy")));
     }
 
     @Test

@@ -219,6 +219,15 @@ final class Upstreams implements AutoCloseable {
                 .willReturn(okJson(subscriber(email, webexPackage))));
     }
 
+    /** Creating this user's subscriber makes it, but only half of the answer comes back; from then on it is found. */
+    void subscriberCreatedButTheAnswerCutOff(String email, String webexPackage) {
+        String created = subscriber(email, webexPackage);
+        webex.stubFor(post("/v1/wholesale/subscribers").inScenario("cut off").willSetStateTo("created")
+                .willReturn(okJson(created.substring(0, created.length() / 2))));
+        webex.stubFor(findSubscriber(email).inScenario("cut off").whenScenarioStateIs("created")
+                .willReturn(okJson("{\"items\":[" + created + "]}")));
+    }
+
     void subscriberFound(String email, String webexPackage) {
         webex.stubFor(findSubscriber(email).willReturn(okJson("{\"items\":[" + subscriber(email, webexPackage) + "]}")));
     }

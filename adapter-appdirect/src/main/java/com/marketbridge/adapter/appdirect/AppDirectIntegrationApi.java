@@ -1,6 +1,5 @@
 package com.marketbridge.adapter.appdirect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketbridge.application.port.out.UpstreamException;
@@ -13,10 +12,7 @@ import feign.Request;
 import feign.RequestLine;
 import feign.Response;
 import feign.Retryer;
-import feign.codec.DecodeException;
-import feign.codec.Decoder;
 import feign.codec.ErrorDecoder;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.time.Duration;
@@ -38,19 +34,12 @@ interface AppDirectIntegrationApi {
      */
     static AppDirectIntegrationApi connect(URI origin, Client http, Duration connectTimeout, Duration readTimeout) {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        Decoder jackson = new JacksonDecoder(json);
         return Feign.builder()
                 .client(http)
                 .options(new Request.Options(connectTimeout, readTimeout, false))
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(json))
-                .decoder((response, type) -> {
-                    try {
-                        return jackson.decode(response, type);
-                    } catch (JsonProcessingException e) {
-                        throw new DecodeException(response.status(), "AppDirect's answer is not the JSON expected", response.request(), e);
-                    }
-                })
+                .decoder(new AnswerDecoder(json))
                 .errorDecoder(new StatusDecoder())
                 .target(AppDirectIntegrationApi.class, origin.toString());
     }

@@ -52,7 +52,9 @@ final class AuthorizedCalls {
         try {
             return request.apply(header);
         } catch (DecodeException e) {
-            throw withCause(new UpstreamException(FailureReason.INVALID_EVENT, e.getMessage()), e);
+            // JSON of another shape is the event's fault; a body that is not JSON at all (a proxy's page, cut off) is not
+            throw withCause(new UpstreamException(AnswerDecoder.blamesTheEvent(e) ? FailureReason.INVALID_EVENT
+                    : FailureReason.UPSTREAM_UNAVAILABLE, e.getMessage()), e);
         } catch (FeignException e) {
             throw withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
                     "AppDirect could not be reached or did not answer in time: " + e.getMessage()), e);

@@ -5,7 +5,10 @@ import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.event.MarketplaceEvent;
 
-/** Fetches an event from the configured marketplace only, and reads it into the domain's event. */
+/**
+ * Fetches an event from the configured marketplace only, and reads it into the domain's event. A fetch AppDirect
+ * fails transiently (a 5xx, an I/O error, an answer that is not JSON) is tried again for a moment.
+ */
 final class EventsAdapter implements MarketplaceEvents {
 
     private final MarketplaceOrigin origin;
@@ -21,7 +24,7 @@ final class EventsAdapter implements MarketplaceEvents {
     @Override
     public MarketplaceEvent fetch(EventUrl url) {
         EventToken token = origin.tokenOf(url);
-        EventDto event = calls.call("GET", origin.eventUri(token), authorization -> api.event(token.value(), authorization));
-        return EventMapper.toEvent(event, token);
+        return WhileUnavailable.retry("hand over event " + token, Inferred.EVENT_FETCH_RETRIES, () -> EventMapper.toEvent(
+                calls.call("GET", origin.eventUri(token), authorization -> api.event(token.value(), authorization)), token));
     }
 }

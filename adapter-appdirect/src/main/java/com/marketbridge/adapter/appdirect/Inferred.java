@@ -23,10 +23,16 @@ final class Inferred {
     /** At most this many nonces are remembered; beyond it notifications are refused rather than replayable. */
     static final int NONCE_CAPACITY = 100_000;
 
-    /** First pause before re-posting a result; it doubles after each transient failure up to the maximum. */
-    static final Duration RESULT_FIRST_BACKOFF = Duration.ofMillis(200);
+    /** First pause before calling AppDirect again; it doubles after each transient failure up to the maximum. */
+    static final Duration RETRY_FIRST_BACKOFF = Duration.ofMillis(200);
 
-    static final Duration RESULT_MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /**
+     * How long an event fetch is tried again after transient failures: three attempts or so. AppDirect waits 5 s for
+     * the notification's answer, and the event's work needs most of them ({@code RESPONSE_BUDGET_MS}).
+     */
+    static final Duration EVENT_FETCH_RETRIES = Duration.ofMillis(500);
 
     /**
      * Event tokens are UUIDs (and the SDK's {@code dummyOrder}); accepting only RFC 3986 unreserved characters

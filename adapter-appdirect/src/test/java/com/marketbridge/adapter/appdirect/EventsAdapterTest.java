@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.marketbridge.adapter.appdirect.Fixtures.MutableClock;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.UpstreamException;
@@ -49,11 +51,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EventsAdapterTest {
@@ -131,6 +135,7 @@ class EventsAdapterTest {
 
         assertThat(failure.reason()).isEqualTo(FailureReason.INVALID_EVENT);
         assertThat(failure.getMessage()).contains("missing payload.company.uuid");
+        appDirect.verify(1, getRequestedFor(urlEqualTo(EVENT_PATH)));
     }
 
     @Test
@@ -173,12 +178,61 @@ class EventsAdapterTest {
         assertThat(fetch("addon-order.json")).isEqualTo(new UnsupportedEvent(TOKEN, EventFlag.LIVE, "ADDON_ORDER"));
     }
 
-    @Test
-    void givenMalformedJson_fetch_failsAsInvalidEvent() {
-        stubTokens(appDirect, 43199, "test-token-1");
-        appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).willReturn(okJson("{\"type\": \"SUBSCRIPTION_ORDER\", ")));
+    /** The ways a fetch's answer gets lost after AppDirect had the request. */
+    enum LostAnswer {
+        HTML_PAGE(() -> aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")),
+        CUT_OFF_JSON(() -> aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Content-Length", "31").withBody("{\"type\": \"SUBSCRIPTION_ORDER\", ")),
+        EMPTY_BODY(() -> aResponse().withStatus(200).withHeader("Content-Type", "application/json")),
+        MALFORMED_CHUNK(() -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+        RANDOM_DATA_THEN_CLOSE(() -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
 
-        assertThat(fetchFailure(eventUrl(appDirect, EVENT_TOKEN)).reason()).isEqualTo(FailureReason.INVALID_EVENT);
+        private final Supplier<ResponseDefinitionBuilder> answer;
+
+        LostAnswer(Supplier<ResponseDefinitionBuilder> answer) {
+            this.answer = answer;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LostAnswer.class)
+    void givenTheFirstAnswerLost_fetch_asksAgainAndMapsTheEvent(LostAnswer lost) {
+        stubTokens(appDirect, 43199, "test-token-1");
+        appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).inScenario("fetch").willReturn(lost.answer.get())
+                .willSetStateTo("answered"));
+        appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).inScenario("fetch").whenScenarioStateIs("answered")
+                .willReturn(okJson(resource("subscription-cancel.json"))));
+
+        MarketplaceEvent event = events.fetch(eventUrl(appDirect, EVENT_TOKEN));
+
+        assertThat(event).isInstanceOf(SubscriptionCancelled.class);
+        appDirect.verify(2, getRequestedFor(urlEqualTo(EVENT_PATH)));
+    }
+
+    @Test
+    void givenJsonCutOffEveryTime_fetch_failsAsUpstreamUnavailableSayingSoAfterAFewAttempts() {
+        stubTokens(appDirect, 43199, "test-token-1");
+        appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).willReturn(LostAnswer.CUT_OFF_JSON.answer.get()));
+
+        UpstreamException failure = fetchFailure(eventUrl(appDirect, EVENT_TOKEN));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
+        assertThat(failure.getMessage()).contains("AppDirect did not hand over event " + EVENT_TOKEN,
+                "AppDirect answered HTTP 200 with JSON cut off after 31 bytes");
+        assertThat(appDirect.findAll(getRequestedFor(urlEqualTo(EVENT_PATH))).size()).isBetween(2, 4);
+    }
+
+    @Test
+    void givenJsonOfAnotherShape_fetch_failsAsInvalidEventAtOnce() {
+        stubTokens(appDirect, 43199, "test-token-1");
+        appDirect.stubFor(get(urlEqualTo(EVENT_PATH)).willReturn(okJson("{\"type\": {\"name\": \"SUBSCRIPTION_ORDER\"}}")));
+
+        UpstreamException failure = fetchFailure(eventUrl(appDirect, EVENT_TOKEN));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.INVALID_EVENT);
+        assertThat(failure.getMessage()).contains("JSON, but not of the shape expected");
+        appDirect.verify(1, getRequestedFor(urlEqualTo(EVENT_PATH)));
     }
 
     @Test

@@ -6,6 +6,10 @@ import java.util.List;
 record CustomerDto(String id, String orgId, String externalId, String status, ResourceDetailsDto resourceDetails,
                    List<ErrorDto.ErrorDetailDto> errors) {
 
+    CustomerDto {
+        WireShape.required(id, "a customer without its id");
+    }
+
     /** Per-package progress, with the errors that explain {@code provisioned_with_errors}. */
     record ResourceDetailsDto(List<PackageDto> packages) {
     }

@@ -40,8 +40,8 @@ final class CustomerMapper {
                 .map(url -> url.replaceAll("[?#].*$", "").replaceAll("/+$", ""))
                 .map(url -> url.substring(url.lastIndexOf('/') + 1))
                 .filter(id -> !id.isBlank())
-                .orElseThrow(() -> new UpstreamException(FailureReason.UPSTREAM_REJECTED,
-                        "Webex accepted the customer but named neither a Location nor a url"));
+                .orElseThrow(() -> new UnreadableAnswer(reply.status(), "to a new customer but named neither a"
+                        + " Location nor a url", null));
     }
 
     static WebexCustomer toDomain(CustomerDto dto) {

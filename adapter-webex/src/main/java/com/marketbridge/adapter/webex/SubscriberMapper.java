@@ -39,6 +39,9 @@ final class SubscriberMapper {
 
     /** A 202 on create means Webex waits for the user to consent to moving a free account: not yet success. */
     static WebexSubscriber created(Reply<SubscriberDto> reply, NewSubscriber requested) {
+        if (reply.body() == null) {
+            throw new UnreadableAnswer(reply.status(), "to a new subscriber with an empty body", null);
+        }
         WebexSubscriber subscriber = toDomain(reply.body(), requested.customerId(), requested.email(),
                 requested.webexPackage().name());
         return reply.status() == 202

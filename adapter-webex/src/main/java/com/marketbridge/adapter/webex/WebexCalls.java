@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every Webex call under one policy: waits out 429/423 as {@code Retry-After} says, backs off after
- * 5xx and I/O errors, renews the token once after a 401, and turns whatever is left into an
- * {@link UpstreamException} carrying Webex's description and tracking id (never the token).
+ * 5xx, I/O errors and 2xx answers that are not the JSON promised ({@link UnreadableAnswer}), renews the token once
+ * after a 401, and turns whatever is left into an {@link UpstreamException} carrying Webex's description and
+ * tracking id (never the token).
  */
 final class WebexCalls {
 
@@ -32,11 +33,13 @@ final class WebexCalls {
     }
 
     /**
-     * A POST that creates something. After a 5xx or I/O error Webex may have created it anyway, so it is
-     * posted again only when {@code lookup} finds nothing; what the lookup finds is the answer instead.
+     * A call that makes something: a POST that creates, a PUT that changes. When its answer is lost (a 5xx, an I/O
+     * error, an unreadable answer) Webex may have done it anyway, so it is sent again only when {@code lookup} finds
+     * it not done; what the lookup finds is the answer instead. A refusal after a lost answer is looked up the same
+     * way, as the lost call may be what Webex refuses to do twice (the email is taken: by it).
      */
-    <T> T create(String action, Subject subject, Supplier<T> post, Supplier<Optional<T>> lookup) {
-        return run(action, subject, post, lookup, null);
+    <T> T checked(String action, Subject subject, Supplier<T> call, Supplier<Optional<T>> lookup) {
+        return run(action, subject, call, lookup, null);
     }
 
     /** A DELETE: true when deleted, false when Webex answered 404 (already gone). */
@@ -50,12 +53,13 @@ final class WebexCalls {
     /** {@code lookup} and {@code ifGone} (the answer to a 404) are null when they do not apply. */
     private <T> T run(String action, Subject subject, Supplier<T> call, Supplier<Optional<T>> lookup, T ifGone) {
         boolean renewed = false;
+        boolean answerLost = false; // by an earlier attempt of a call with a lookup
         for (int attempt = 1; ; attempt++) {
             long generation = tokens.generation();
             String problem;
             String trackingId = null;
             Duration wait;
-            boolean mayHaveCreated;
+            boolean mayHaveDone;
             try {
                 return call.get();
             } catch (WebexFailure failure) {
@@ -68,23 +72,25 @@ final class WebexCalls {
                     return ifGone;
                 }
                 if (!failure.asksToWait() && !failure.serverSide()) {
-                    throw refused(action, subject, failure);
+                    Optional<T> done = answerLost ? lookup.get() : Optional.empty();
+                    return done.orElseThrow(() -> refused(action, subject, failure));
                 }
                 problem = "HTTP " + failure.status() + " " + failure.description();
                 trackingId = failure.trackingId();
                 wait = failure.asksToWait() ? retryAfter(failure) : backoff(attempt);
-                mayHaveCreated = failure.serverSide();
-            } catch (RetryableException io) {
-                problem = io.getMessage();
+                mayHaveDone = failure.serverSide();
+            } catch (RetryableException | UnreadableAnswer lost) {
+                problem = lost.getMessage();
                 wait = backoff(attempt);
-                mayHaveCreated = true;
+                mayHaveDone = true;
             }
             LOG.warn("Webex could not {} (attempt {} of {}): {} (trackingId {})", action, attempt,
                     policy.maxAttempts(), problem, trackingId);
-            if (lookup != null && mayHaveCreated) {
-                Optional<T> created = lookup.get();
-                if (created.isPresent()) {
-                    return created.get();
+            if (lookup != null && mayHaveDone) {
+                answerLost = true;
+                Optional<T> done = lookup.get();
+                if (done.isPresent()) {
+                    return done.get();
                 }
             }
             if (attempt >= policy.maxAttempts()) {

@@ -33,7 +33,7 @@ final class WebexCustomersAdapter implements WebexCustomers {
     @Override
     public String create(NewCustomer customer) {
         NewCustomerDto body = CustomerMapper.toDto(customer);
-        return calls.create("create customer " + customer.externalId(), Subject.CUSTOMER,
+        return calls.checked("create customer " + customer.externalId(), Subject.CUSTOMER,
                 () -> CustomerMapper.idOf(api.createCustomer(body)),
                 () -> findByExternalId(customer.externalId()).map(WebexCustomer::id));
     }

@@ -31,11 +31,10 @@ final class WebexExtensionsAdapter implements WebexExtensions {
         }
         ExtensionVerdictDto verdict = calls.call("validate extensions", Subject.LOCATION,
                 () -> api.validateExtensions(orgId, locationId, new ExtensionCandidatesDto(candidates)));
-        if (verdict != null && "OK".equalsIgnoreCase(verdict.status())) {
+        if ("OK".equalsIgnoreCase(verdict.status())) {
             return Set.copyOf(candidates);
         }
-        List<ExtensionVerdictDto.StateDto> states = verdict == null || verdict.extensionStatus() == null
-                ? List.of() : verdict.extensionStatus();
+        List<ExtensionVerdictDto.StateDto> states = verdict.extensionStatus() == null ? List.of() : verdict.extensionStatus();
         return states.stream().filter(Objects::nonNull)
                 .filter(state -> "VALID".equalsIgnoreCase(state.state()) && candidates.contains(state.extension()))
                 .map(ExtensionVerdictDto.StateDto::extension)

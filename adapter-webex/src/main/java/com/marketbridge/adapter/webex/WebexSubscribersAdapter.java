@@ -27,18 +27,17 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
     public void validate(String customerId, String email, WebexPackage webexPackage) {
         PrecheckDto precheck = calls.call("precheck subscriber " + email, Subject.PRECHECK,
                 () -> api.validateSubscriber(SubscriberMapper.toPrecheck(customerId, email, webexPackage)));
-        String message = precheck == null ? null : precheck.message();
-        if (!WebexAssumptions.PRECHECK_PASSED.equalsIgnoreCase(message)) {
-            String info = precheck == null ? "" : SubscriberMapper.infoOf(precheck);
+        if (!WebexAssumptions.PRECHECK_PASSED.equalsIgnoreCase(precheck.message())) {
+            String info = SubscriberMapper.infoOf(precheck);
             throw new UpstreamException(FailureReason.UPSTREAM_REJECTED, "Webex's precheck refused " + email + ": "
-                    + message + (info.isEmpty() ? "" : " (" + info + ")"));
+                    + precheck.message() + (info.isEmpty() ? "" : " (" + info + ")"));
         }
     }
 
     @Override
     public WebexSubscriber create(NewSubscriber subscriber) {
         NewSubscriberDto body = SubscriberMapper.toDto(subscriber);
-        return calls.create("create subscriber " + subscriber.email(), Subject.SUBSCRIBER,
+        return calls.checked("create subscriber " + subscriber.email(), Subject.SUBSCRIBER,
                 () -> SubscriberMapper.created(api.createSubscriber(body), subscriber),
                 () -> find(subscriber.customerId(), subscriber.email()));
     }
@@ -54,12 +53,16 @@ final class WebexSubscribersAdapter implements WebexSubscribers {
                 .map(dto -> SubscriberMapper.toDomain(dto, customerId, email, ""));
     }
 
+    /** After a lost answer the subscriber is looked up: one with the target package already is changed. */
     @Override
     public WebexSubscriber changePackage(WebexSubscriber subscriber, WebexPackage target,
                                          Optional<CallingAssignment> calling) {
-        SubscriberDto changed = calls.call("change the package of " + subscriber.email(), Subject.SUBSCRIBER,
-                () -> api.changeSubscriber(subscriber.id(), SubscriberMapper.toChange(target, calling)));
-        return SubscriberMapper.toDomain(changed, subscriber.customerId(), subscriber.email(), target.name());
+        PackageChangeDto change = SubscriberMapper.toChange(target, calling);
+        return calls.checked("change the package of " + subscriber.email(), Subject.SUBSCRIBER,
+                () -> SubscriberMapper.toDomain(api.changeSubscriber(subscriber.id(), change), subscriber.customerId(),
+                        subscriber.email(), target.name()),
+                () -> find(subscriber.customerId(), subscriber.email())
+                        .filter(found -> found.packageName().equals(target.name())));
     }
 
     @Override

@@ -55,6 +55,7 @@ final class WebexStandIn implements ResponseDefinitionTransformerV2 {
     private final Map<String, Person> people = new LinkedHashMap<>();
     private int requests;
     private int lastId;
+    private boolean cutOffNextAnswer;
 
     record Customer(String id, String externalId, String orgId, List<String> packages) {
     }
@@ -110,12 +111,26 @@ final class WebexStandIn implements ResponseDefinitionTransformerV2 {
         return requests;
     }
 
+    /** The next request is done as usual, but only the first half of its answer's body is sent back. */
+    synchronized void cutOffNextAnswer() {
+        cutOffNextAnswer = true;
+    }
+
     // ---- the API ------------------------------------------------------------------------------------------------
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         requests++;
-        Request request = serveEvent.getRequest();
+        ResponseDefinition answer = answer(serveEvent.getRequest());
+        if (!cutOffNextAnswer) {
+            return answer;
+        }
+        cutOffNextAnswer = false;
+        String body = answer.getBody();
+        return ResponseDefinitionBuilder.like(answer).withBody(body.substring(0, body.length() / 2)).build();
+    }
+
+    private ResponseDefinition answer(Request request) {
         String route = request.getMethod().getName() + " " + URI.create(request.getUrl()).getPath();
         Matcher id;
         if (route.equals("GET /v1/wholesale/customers")) {

@@ -89,6 +89,11 @@ class WebexWholesaleContractTest extends WebexPortsContract {
     }
 
     @Override
+    protected void theNextAnswerIsCutOff() {
+        standIn.cutOffNextAnswer();
+    }
+
+    @Override
     protected int callsReachingWebex() {
         return standIn.requests();
     }

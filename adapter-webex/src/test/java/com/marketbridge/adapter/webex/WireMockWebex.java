@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ abstract class WireMockWebex {
 
     @BeforeEach
     void startWebex() {
-        wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        wm = new WireMockServer(server());
         wm.start();
         webex = connect(settings(Map.of("WEBEX_TOKEN", TOKEN)));
     }
@@ -45,6 +46,10 @@ abstract class WireMockWebex {
     /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
     static WebexWholesale connect(WebexSettings settings) {
         return WebexWholesale.connect(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+    }
+
+    WireMockConfiguration server() {
+        return options().bindAddress("127.0.0.1").dynamicPort();
     }
 
     WebexSettings settings(Map<String, String> credentials) {

@@ -53,6 +53,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     private CustomerStatus[] newCustomerStatuses = {CustomerStatus.PROVISIONED};
     private SubscriberStatus newSubscriberStatus = SubscriberStatus.PROVISIONED;
     private final Map<String, Set<String>> takenAfterTheCheck = new HashMap<>();
+    private final Set<String> answersToLose = new HashSet<>();
     private final Map<String, CallingAssignment> callingBySubscriber = new HashMap<>();
     private int maxCandidates = 100;
     private int subscriberCount;
@@ -134,6 +135,15 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
         return this;
     }
 
+    /**
+     * The next call of {@code operation} ({@code "customers.create"} or {@code "subscribers.create"}) is done, but
+     * its answer is lost: it fails as unavailable, as the adapter reports a lost answer its lookup could not settle.
+     */
+    public synchronized FakeWebex loseTheAnswerToTheNext(String operation) {
+        answersToLose.add(operation);
+        return this;
+    }
+
     /** The status subscribers created from now on get; {@code provisioned} unless told otherwise. */
     public synchronized FakeWebex createSubscribersAs(SubscriberStatus status) {
         newSubscriberStatus = status;
@@ -184,7 +194,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             if (customer.callingLocation()) {
                 addLocation(orgId(customer.externalId()), "loc-" + customer.externalId(), customer.template().address());
             }
-            return addCustomer(customer.externalId(), newCustomerStatuses);
+            return answered("customers.create", addCustomer(customer.externalId(), newCustomerStatuses));
         }
     }
 
@@ -220,7 +230,7 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
             WebexSubscriber created = addSubscriber(subscriber.customerId(), subscriber.email(),
                     subscriber.webexPackage().name(), newSubscriberStatus);
             subscriber.optionalCalling().ifPresent(calling -> giveExtension(created, calling));
-            return created;
+            return answered("subscribers.create", created);
         }
     }
 
@@ -315,6 +325,14 @@ public final class FakeWebex implements WebexCustomers, WebexSubscribers, WebexL
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
+
+    private <T> T answered(String operation, T answer) {
+        if (answersToLose.remove(operation)) {
+            throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
+                    "Webex could not " + operation + " after 4 attempts: the answer was cut off", "fake-tracking");
+        }
+        return answer;
+    }
 
     /**
      * A person elsewhere, or any subscriber, already owns the email. A person of the customer's own

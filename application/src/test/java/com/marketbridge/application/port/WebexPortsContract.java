@@ -73,6 +73,9 @@ public abstract class WebexPortsContract {
     /** A Webex user of the organization without a wholesale subscription, such as an account made by hand. */
     protected abstract void aPerson(String orgId, String email);
 
+    /** Webex does what the next call asks, but its answer is cut off on the way back (a proxy giving up, say). */
+    protected abstract void theNextAnswerIsCutOff();
+
     /** How many calls reached Webex so far, whatever they were; arranging counts none. */
     protected abstract int callsReachingWebex();
 
@@ -252,6 +255,34 @@ public abstract class WebexPortsContract {
         assertThat(subscribers().find(customer.id(), MARIA)).map(WebexSubscriber::packageName).contains(MEETINGS.name());
     }
 
+    /** Webex made the subscriber: posting it again would be refused, or make a second one. */
+    @Test
+    void givenTheAnswerToASubscriberCreateCutOff_create_answersTheOneSubscriberItMade() {
+        WebexCustomer customer = aProvisionedCustomer("c1");
+        String location = aCallingLocation(customer.orgId(), MAIN_OFFICE);
+        theNextAnswerIsCutOff();
+
+        WebexSubscriber created = subscribers().create(calling(customer, MARIA, location, "2001"));
+
+        assertThat(subscribers().find(customer.id(), MARIA)).map(WebexSubscriber::id).contains(created.id());
+        assertThat(extensions().free(customer.orgId(), location, List.of("2000", "2001"))).containsExactly("2000");
+    }
+
+    @Test
+    void givenTheAnswerToAPackageChangeCutOff_changePackage_answersTheChangedSubscriber() {
+        WebexCustomer customer = aProvisionedCustomer("c1");
+        String location = aCallingLocation(customer.orgId(), MAIN_OFFICE);
+        WebexSubscriber subscriber = subscribers().create(meetings(customer, MARIA));
+        theNextAnswerIsCutOff();
+
+        WebexSubscriber changed = subscribers().changePackage(subscriber, CALLING,
+                Optional.of(new CallingAssignment(location, "2001")));
+
+        assertThat(changed.id()).isEqualTo(subscriber.id());
+        assertThat(changed.packageName()).isEqualTo(CALLING.name());
+        assertThat(extensions().free(customer.orgId(), location, List.of("2000", "2001"))).containsExactly("2000");
+    }
+
     // ---- WebexLocations -----------------------------------------------------------------------------------------
 
     @Test
@@ -306,6 +337,16 @@ public abstract class WebexPortsContract {
 
         assertThat(created.status().acceptsSubscribers()).isTrue();
         assertThat(locations().locationIdFor(created.orgId(), MAIN_OFFICE)).isPresent();
+    }
+
+    /** Webex made the customer: posting it again would make a second one for the company. */
+    @Test
+    void givenTheAnswerToACustomerCreateCutOff_create_answersTheOneCustomerItMade() {
+        theNextAnswerIsCutOff();
+
+        String id = customers().create(newCustomer("crm-000451", false));
+
+        assertThat(customers().findByExternalId("crm-000451")).map(WebexCustomer::id).contains(id);
     }
 
     @Test

@@ -548,6 +548,31 @@ class AsynchronousFulfilmentTest {
     }
 
     @Test
+    void aSubscriberWebexMadeButWhoseAnswerWasLost_isFoundByTheRetry_notCreatedTwiceNorFailed() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        webex.loseTheAnswerToTheNext("subscribers.create");
+
+        Outcome answer = notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(answer.message()).contains("Webex is unavailable right now", "the answer was cut off");
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(log.all()).filteredOn(call -> call.startsWith("subscribers.create")).hasSize(1);
+        assertThat(webex.subscriber(CUSTOMER, BOB.email())).isPresent();
+    }
+
+    @Test
+    void aCustomerWebexMadeButWhoseAnswerWasLost_isFoundByTheRetry_notCreatedTwice() throws Exception {
+        start(FAST);
+        webex.loseTheAnswerToTheNext("customers.create");
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + COMPANY + ":" + BOB.email());
+        assertThat(webex.createdCustomers()).hasSize(1);
+    }
+
+    @Test
     void anEventTheJournalFailsToRecord_keepsTheHeadOfItsLaneAndIsTriedAgain() throws Exception {
         start(new AsyncSettings(Duration.ofMillis(300), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
                 Duration.ofSeconds(1)));
