@@ -127,8 +127,9 @@ class UpstreamBoundsTest {
 
         assertThat(since(start)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.reason()).isEqualTo(FailureReason.UPSTREAM_UNAVAILABLE);
-        assertThat(failure.getMessage()).startsWith("AppDirect could not be reached or did not answer in time: AppDirect did"
-                + " not answer GET " + EVENT + " within 1 s, the deadline of one call");
+        assertThat(failure.getMessage()).startsWith("AppDirect did not hand over event trickled within 500 ms: AppDirect"
+                + " could not be reached or did not answer in time: AppDirect did not answer GET " + EVENT + " within 1 s,"
+                + " the deadline of one call");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class WhileUnavailable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw AuthorizedCalls.withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
-                            "AppDirect did not " + what + " within " + budget + ": " + e.getMessage()), e);
+                            "AppDirect did not " + what + " within " + readable(budget) + ": " + e.getMessage()), e);
                 }
                 Duration wait = pause.compareTo(Duration.ofNanos(left)) < 0 ? pause : Duration.ofNanos(left);
                 LOG.info("AppDirect did not {} ({}); retrying in {}", what, e.getMessage(), wait);
@@ -41,6 +41,12 @@ final class WhileUnavailable {
                 pause = pause.multipliedBy(2).compareTo(Inferred.RETRY_MAX_BACKOFF) < 0 ? pause.multipliedBy(2) : Inferred.RETRY_MAX_BACKOFF;
             }
         }
+    }
+
+    /** "500 ms", "30 s": the budget as the buyer and the operator read it. */
+    private static String readable(Duration budget) {
+        long millis = budget.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static void sleep(Duration wait, String what) {
