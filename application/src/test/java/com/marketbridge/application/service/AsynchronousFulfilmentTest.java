@@ -821,13 +821,17 @@ class AsynchronousFulfilmentTest {
         assertThat(log.all()).filteredOn(call -> call.startsWith("customers.findByExternalId")).hasSize(2);
     }
 
-    @Test
-    void anErrorInAnAttempt_failsTheEventWithAReference_andTheCompanysNextEventsGoOn() {
+    /** Bob's order of a provisioned company, whose subscriber create throws {@code crash} once. */
+    private Outcome anOrderCrashingOnce(Error crash) {
         start(FAST);
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
-        log.crashOnce("subscribers.create", new OutOfMemoryError("Java heap space (a Webex answer too large)"));
+        log.crashOnce("subscribers.create", crash);
+        return notify(publishOrder("o1", COMPANY, BOB));
+    }
 
-        Outcome crashed = notify(publishOrder("o1", COMPANY, BOB));
+    @Test
+    void anErrorInAnAttempt_failsTheEventWithAReference_andTheCompanysNextEventsGoOn() {
+        Outcome crashed = anOrderCrashingOnce(new OutOfMemoryError("Java heap space (a Webex answer too large)"));
         Outcome next = notify(publishOrder("o2", COMPANY, ALICE));
 
         assertThat(crashed).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
@@ -841,11 +845,7 @@ class AsynchronousFulfilmentTest {
 
     @Test
     void aDefectInAnAttempt_failsTheEvent_butLeavesTheWorkerSound() {
-        start(FAST);
-        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
-        log.crashOnce("subscribers.create", new AssertionError("a defect of the connector's"));
-
-        Outcome crashed = notify(publishOrder("o1", COMPANY, BOB));
+        Outcome crashed = anOrderCrashingOnce(new AssertionError("a defect of the connector's"));
 
         assertThat(crashed).isInstanceOfSatisfying(Outcome.Failed.class,
                 failed -> assertThat(failed.reason()).isEqualTo(FailureReason.INTERNAL_ERROR));
