@@ -5,20 +5,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
  * H2's disk with two faults of a real one, switched on and off by the test: every write fails as on a full disk, and
- * files H2 may not write, as when they belong to another user. The journal reaches it through its storage's scheme
- * ({@link #storage}); the switches are global, for one test at a time.
+ * files H2 may not write, as when they belong to another user. It also counts the times H2 asked the system to put a
+ * file's writes on the device ({@link #forces}): until then a power loss can take them back. The journal reaches it
+ * through its storage's scheme ({@link #storage}); the switches are global, for one test at a time.
  */
 public final class FaultyDisk extends FilePathWrapper {
 
     private static final String SCHEME = "faulty";
     private static volatile boolean full;
     private static volatile boolean protectedFiles;
+    private static final AtomicLong FORCES = new AtomicLong();
 
     static {
         FilePath.register(new FaultyDisk());
@@ -45,6 +48,11 @@ public final class FaultyDisk extends FilePathWrapper {
     /** From now on H2 may not write the files it opens: it opens them read-only. */
     public static void protectFiles() {
         protectedFiles = true;
+    }
+
+    /** How many times a file's writes were forced to the device so far. */
+    public static long forces() {
+        return FORCES.get();
     }
 
     /** No fault: call it after each test. */
@@ -105,6 +113,7 @@ public final class FaultyDisk extends FilePathWrapper {
         public void force(boolean metaData) throws IOException {
             checkSpace();
             disk.force(metaData);
+            FORCES.incrementAndGet();
         }
 
         @Override

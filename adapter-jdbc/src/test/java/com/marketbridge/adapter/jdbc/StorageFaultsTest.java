@@ -51,6 +51,18 @@ class StorageFaultsTest {
         return dataDir.resolve(JdbcEventJournal.DATABASE_NAME + ".mv.db");
     }
 
+    /** An answer waits for makeDurable: what it tells must survive a power loss, not only the connector's crash. */
+    @Test
+    void aWriteOut_forcesTheJournalToTheDevice() {
+        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        journal.recordNew(received("t-1", T0));
+        long before = FaultyDisk.forces();
+
+        journal.makeDurable();
+
+        assertThat(FaultyDisk.forces()).isGreaterThan(before);
+    }
+
     @Test
     void aWriteOutOnAFullDisk_takesTheJournalDownAtOnce_andItRefusesWorkNamingTheProblem() {
         journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
