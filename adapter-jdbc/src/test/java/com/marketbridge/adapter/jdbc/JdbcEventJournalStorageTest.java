@@ -89,7 +89,7 @@ class JdbcEventJournalStorageTest {
 
         assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true",
                 "SQL 2 subscriptions true", "SQL 3 journal without lobs true", "SQL 4 extension reservations true",
-                "SQL 5 subscription users person id true", "SQL 6 storage check true");
+                "SQL 5 subscription users person id true", "SQL 6 storage check true", "SQL 7 fewer indexes true");
         assertThat(migrationHistory(folder)).isEqualTo(afterFirstOpen);
     }
 
