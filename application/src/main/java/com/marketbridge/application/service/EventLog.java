@@ -29,8 +29,9 @@ final class EventLog {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         String type = event == null ? "-" : event.type();
         Level level = outcome instanceof Outcome.Failed ? Level.WARNING : Level.INFO;
-        LOG.log(level, "event={0} type={1} {2} outcome={3} durationMs={4}{5}",
-                token == null ? "-" : token, type, subject(event), describe(outcome), millis, trackingId(outcome));
+        // built only when logged, and without MessageFormat: it would print durationMs=1,040 in some locales
+        LOG.log(level, () -> "event=" + (token == null ? "-" : token) + " type=" + type + " " + subject(event)
+                + " outcome=" + describe(outcome) + " durationMs=" + millis + trackingId(outcome));
         return outcome;
     }
 

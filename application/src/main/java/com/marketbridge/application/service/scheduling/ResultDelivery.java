@@ -88,7 +88,7 @@ final class ResultDelivery implements AutoCloseable {
             threads.schedule(next, () -> deliverNow(finished, attempt + 1));
             return;
         }
-        LOG.log(Level.INFO, "event={0} result delivered", token);
+        LOG.log(Level.INFO, () -> "event=" + token + " result delivered");
         try {
             transitions.record(entry.delivered(clock.instant()));
         } catch (RuntimeException e) {
