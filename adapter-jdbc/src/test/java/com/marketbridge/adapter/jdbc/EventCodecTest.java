@@ -31,6 +31,8 @@ class EventCodecTest {
     void onlyRecordComponentsAreWrittenNotHelpersOrDerivedValues(MarketplaceEvent event) {
         String json = codec.encode(event);
 
+        assertThat(json).as("the wrapper rows of earlier releases have")
+                .startsWith("{\"class\":\"" + event.getClass().getSimpleName() + "\",\"event\":{").endsWith("}}");
         assertThat(json).doesNotContain("optional").doesNotContain("describe");
         if (!event.getClass().getSimpleName().equals("UnsupportedEvent")) {
             assertThat(json).doesNotContain("\"type\"");
