@@ -16,6 +16,7 @@ import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.application.service.HandleMarketplaceEventService;
 import com.marketbridge.application.service.fulfilment.Sleeper;
 import com.marketbridge.application.service.fulfilment.Webex;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
 import java.time.Clock;
@@ -76,14 +77,19 @@ final class Connector implements AutoCloseable {
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
-        AppDirectSettings appDirectSettings = new AppDirectSettings(settings.marketplaceBaseUrl(),
-                settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
-                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, null, null, clock);
+        AppDirectSettings appDirectSettings = (settings.oauth1ConsumerKey() != null
+                ? AppDirectSettings.oauth1(settings.marketplaceBaseUrl(), settings.oauth1ConsumerKey(),
+                        new Secret(settings.oauth1ConsumerSecret()))
+                : AppDirectSettings.basic(settings.marketplaceBaseUrl(), settings.oauthClientId(),
+                        new Secret(settings.oauthClientSecret()), settings.basicUsername(), new Secret(settings.basicPassword())))
+                .withClock(clock);
         UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(appDirectSettings);
         AppDirect appDirect = AppDirect.connect(appDirectSettings, appDirectHttp);
         answering.complete(appDirect.answers());
-        WebexSettings webexSettings = WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
-                settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken());
+        WebexSettings webexSettings = settings.webexToken() != null
+                ? WebexSettings.staticToken(settings.webexBaseUrl(), new Secret(settings.webexToken()))
+                : WebexSettings.refreshing(settings.webexBaseUrl(), settings.webexClientId(),
+                        new Secret(settings.webexClientSecret()), new Secret(settings.webexRefreshToken()));
         UpstreamHttpClient webexHttp = UpstreamHttpClient.of(webexSettings);
         WebexWholesale wholesale = WebexWholesale.connect(webexSettings, webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
