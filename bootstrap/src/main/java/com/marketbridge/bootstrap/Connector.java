@@ -73,7 +73,7 @@ final class Connector implements AutoCloseable {
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(
-                new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
+                HttpSettings.of("0.0.0.0", settings.port(), settings.publicBaseUrl()),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
@@ -99,9 +99,8 @@ final class Connector implements AutoCloseable {
                 settings.address(), settings.timezone());
         FulfilmentSettings fulfilment = new FulfilmentSettings(catalog, template, settings.provisioningWait(),
                 POLL_INTERVAL, clock, Sleeper.system(), settings.deactivationPolicy(), settings.extensions());
-        AsyncSettings async = new AsyncSettings(settings.responseBudget(), settings.eventDeadline(),
-                AsyncSettings.DEFAULTS.firstRetry(), AsyncSettings.DEFAULTS.maxRetry(), settings.workers(),
-                AsyncSettings.DEFAULTS.resultAttemptBudget());
+        AsyncSettings async = AsyncSettings.DEFAULTS.withResponseBudget(settings.responseBudget())
+                .withEventDeadline(settings.eventDeadline()).withWorkers(settings.workers());
         JdbcEventJournal journal;
         WebhookServer server;
         try {
