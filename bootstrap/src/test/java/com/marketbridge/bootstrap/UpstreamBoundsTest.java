@@ -105,7 +105,8 @@ class UpstreamBoundsTest {
     @EnumSource(value = Options.ChunkedEncodingPolicy.class, names = {"NEVER", "ALWAYS"})
     void aWebexListOfThirtyMegabytesIsRefusedOnceNamingTheCap(Options.ChunkedEncodingPolicy chunking) {
         start(chunking).stubFor(get(urlPathEqualTo("/v1/wholesale/customers")).willReturn(okJson(THIRTY_MEGABYTES)));
-        WebexCustomers customers = webexCustomers(WebexSettings.staticToken(webexBase(), new Secret("webex-token")), WebexSettings.DEFAULT_CALL_DEADLINE);
+        WebexCustomers customers = webexCustomers(WebexSettings.staticToken(webexBase(), new Secret("webex-token")),
+                WebexSettings.DEFAULT_CALL_DEADLINE);
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
 

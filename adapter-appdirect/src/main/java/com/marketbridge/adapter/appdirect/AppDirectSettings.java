@@ -103,7 +103,8 @@ public record AppDirectSettings(
 
         public Basic {
             requirePair(username, password, "BASIC_USERNAME/BASIC_PASSWORD");
-            requirePair(oauthClientId, oauthClientSecret, "OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET (needed with BASIC_USERNAME/BASIC_PASSWORD)");
+            requirePair(oauthClientId, oauthClientSecret,
+                    "OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET (needed with BASIC_USERNAME/BASIC_PASSWORD)");
         }
     }
 

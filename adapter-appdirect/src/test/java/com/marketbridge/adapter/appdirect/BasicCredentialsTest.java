@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BasicCredentialsTest {
 
-    private final MarketplaceCredentials credentials = Fixtures.connect(Fixtures.basic(URI.create("https://acme.example.com"))).credentials();
+    private final MarketplaceCredentials credentials =
+            Fixtures.connect(Fixtures.basic(URI.create("https://acme.example.com"))).credentials();
 
     private Verification verify(String authorization) {
         Verification verification = credentials.verify(new InboundNotification("GET",

@@ -26,8 +26,8 @@ class WebexSettingsTest {
         assertThat(settings.callDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxAnswerBytes()).isEqualTo(512 * 1024);
         assertThat(settings.retry()).isEqualTo(new WebexSettings.RetryPolicy(4, Duration.ofSeconds(60), Duration.ofMillis(200)));
-        assertThat(WebexSettings.refreshing(WebexSettings.DEFAULT_BASE_URL, "id", new Secret("sec-secret"), new Secret("ref-secret")))
-                .usingRecursiveComparison().ignoringFields("credentials").isEqualTo(settings);
+        assertThat(WebexSettings.refreshing(WebexSettings.DEFAULT_BASE_URL, "id", new Secret("sec-secret"),
+                new Secret("ref-secret"))).usingRecursiveComparison().ignoringFields("credentials").isEqualTo(settings);
     }
 
     @Test
