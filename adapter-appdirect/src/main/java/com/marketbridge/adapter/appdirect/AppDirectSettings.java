@@ -23,9 +23,6 @@ public record AppDirectSettings(
         int maxAnswerBytes,
         Clock clock) {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
-
     /** The read timeout of 10 s for the headers, and 5 s more for a body that comes slowly. */
     public static final Duration DEFAULT_CALL_DEADLINE = Duration.ofSeconds(15);
 
@@ -34,6 +31,9 @@ public record AppDirectSettings(
      * leaves room for a large order and stops a runaway answer long before the heap feels it.
      */
     public static final int DEFAULT_MAX_ANSWER_BYTES = 256 * 1024;
+
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
     public AppDirectSettings {
         Objects.requireNonNull(marketplaceBaseUrl, "'marketplaceBaseUrl' must not be null");
