@@ -25,11 +25,11 @@ import java.util.Map;
 /**
  * Every setting of the connector, read from environment variables over a {@code .env} file with the original demo's
  * names, as the settings of each part it wires: the two upstream adapters, the webhook, the journal's folder, how events
- * are worked on in the background and how they are fulfilled. {@code read} holds the settings by name as they were read;
+ * are worked on in the background and how they are fulfilled. {@code asRead} holds the settings by name as they were read;
  * {@link #toString()} lists them with secrets masked, so the record can be logged as it is.
  */
 record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings http, Path dataDir, AsyncSettings async,
-                FulfilmentSettings fulfilment, Map<String, Object> read) {
+                FulfilmentSettings fulfilment, Map<String, Object> asRead) {
 
     private static final Path DEFAULT_DATA_DIR = Path.of("./data");
     private static final Duration DEFAULT_PROVISIONING_WAIT = Duration.ofSeconds(2);
@@ -49,7 +49,7 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         AsyncSettings async = async(in);
         FulfilmentSettings fulfilment = fulfilment(in, async.responseBudget());
         in.failIfAnyProblem();
-        return new Settings(appDirect, webex, http, dataDir, async, fulfilment, in.read());
+        return new Settings(appDirect, webex, http, dataDir, async, fulfilment, in.asRead());
     }
 
     /** Basic notifications and OAuth 2.0 calls, unless the OAuth 1.0a consumer is set. */
@@ -138,6 +138,6 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
     /** The settings by name as read, e.g. {@code Settings{BASE_URL_MARKETPLACE=https://acme.appdirect.com, ...}}. */
     @Override
     public String toString() {
-        return "Settings" + read;
+        return "Settings" + asRead;
     }
 }

@@ -26,7 +26,7 @@ final class SettingsReader {
 
     private final Map<String, String> raw;
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, Object> read = new LinkedHashMap<>();
+    private final Map<String, Object> asRead = new LinkedHashMap<>();
 
     SettingsReader(Map<String, String> raw) {
         this.raw = raw;
@@ -142,8 +142,8 @@ final class SettingsReader {
     }
 
     /** Every setting read, by name and in the order read, with its default when unset; secrets print masked. */
-    Map<String, Object> read() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(read));
+    Map<String, Object> asRead() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(asRead));
     }
 
     /** The value, stripped; null and a problem when it is missing. */
@@ -157,7 +157,7 @@ final class SettingsReader {
 
     private <T> T kept(String name, T value) {
         if (value != null) {
-            read.put(name, value);
+            asRead.put(name, value);
         }
         return value;
     }
