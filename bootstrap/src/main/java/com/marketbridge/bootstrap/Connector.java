@@ -1,25 +1,15 @@
 package com.marketbridge.bootstrap;
 
 import com.marketbridge.adapter.appdirect.AppDirect;
-import com.marketbridge.adapter.appdirect.AppDirectSettings;
-import com.marketbridge.adapter.http.HttpSettings;
 import com.marketbridge.adapter.http.WebhookServer;
-import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcEventJournal;
 import com.marketbridge.adapter.jdbc.JournalStorage;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
-import com.marketbridge.application.service.scheduling.AsyncSettings;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
-import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
 import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.application.service.HandleMarketplaceEventService;
-import com.marketbridge.application.service.fulfilment.Sleeper;
 import com.marketbridge.application.service.fulfilment.Webex;
-import com.marketbridge.domain.customer.CustomerTemplate;
-import com.marketbridge.domain.edition.EditionCatalog;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,9 +18,6 @@ import java.util.concurrent.Executors;
 
 /** The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker. */
 final class Connector implements AutoCloseable {
-
-    /** How often a notification looks at a customer Webex is still provisioning, within PROVISIONING_WAIT_MS. */
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final JdbcEventJournal journal;
     private final FulfilmentWorker worker;
@@ -65,37 +52,22 @@ final class Connector implements AutoCloseable {
     }
 
     private static Connector start(Settings settings, JournalStorage storage, ExecutorService starting) {
-        Clock clock = Clock.systemUTC();
         CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(
                 () -> JdbcEventJournal.open(storage), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
-        CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(
-                new HttpSettings("0.0.0.0", settings.port(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES, settings.publicBaseUrl()),
+        CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(settings.http(),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
-        AppDirectSettings appDirectSettings = new AppDirectSettings(settings.marketplaceBaseUrl(),
-                settings.oauthClientId(), settings.oauthClientSecret(), settings.basicUsername(), settings.basicPassword(),
-                settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), null, null, null, null, clock);
-        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(appDirectSettings);
-        AppDirect appDirect = AppDirect.connect(appDirectSettings, appDirectHttp);
+        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(settings.appDirect());
+        AppDirect appDirect = AppDirect.connect(settings.appDirect(), appDirectHttp);
         answering.complete(appDirect.answers());
-        WebexSettings webexSettings = WebexSettings.of(settings.webexBaseUrl(), settings.webexToken(),
-                settings.webexClientId(), settings.webexClientSecret(), settings.webexRefreshToken());
-        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(webexSettings);
-        WebexWholesale wholesale = WebexWholesale.connect(webexSettings, webexHttp);
+        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(settings.webex());
+        WebexWholesale wholesale = WebexWholesale.connect(settings.webex(), webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
-        EditionCatalog catalog = EditionCatalog.of(settings.editionPackages(), EditionCatalog.DEFAULT_CALLING_PACKAGES);
-        CustomerTemplate template = new CustomerTemplate(settings.provisioningId(), settings.customerPackages(),
-                settings.address(), settings.timezone());
-        FulfilmentSettings fulfilment = new FulfilmentSettings(catalog, template, settings.provisioningWait(),
-                POLL_INTERVAL, clock, Sleeper.system(), settings.deactivationPolicy(), settings.extensions());
-        AsyncSettings async = new AsyncSettings(settings.responseBudget(), settings.eventDeadline(),
-                AsyncSettings.DEFAULTS.firstRetry(), AsyncSettings.DEFAULTS.maxRetry(), settings.workers(),
-                AsyncSettings.DEFAULTS.resultAttemptBudget());
         JdbcEventJournal journal;
         WebhookServer server;
         try {
@@ -107,14 +79,15 @@ final class Connector implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         FulfilmentWorker worker = new FulfilmentWorker(
-                new Fulfilment(webex, fulfilment, journal.subscriptions(), journal.reservations(), journal),
-                journal, appDirect.results(), async, clock);
+                new Fulfilment(webex, settings.fulfilment(), journal.subscriptions(), journal.reservations(), journal),
+                journal, appDirect.results(), settings.async(), settings.fulfilment().clock());
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
         // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone
         journal.onRecovery(worker::resumeJournal);
         working.complete(worker);
-        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker, async));
+        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker,
+                settings.async()));
         return new Connector(journal, worker, server, List.of(appDirectHttp, webexHttp));
     }
 

@@ -29,8 +29,8 @@ public final class MarketBridge {
         Connector connector;
         try {
             connector = Connector.start(settings);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // a setting an adapter refused, or a DATA_DIR another connector holds
+        } catch (IllegalStateException e) {
+            // a DATA_DIR that cannot be used, or that another connector holds; the settings themselves were checked above
             System.err.println("MarketBridge cannot start: " + e.getMessage());
             System.exit(INVALID_SETTINGS);
             return;

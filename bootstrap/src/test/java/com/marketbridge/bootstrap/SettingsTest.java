@@ -3,7 +3,11 @@ package com.marketbridge.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketbridge.adapter.appdirect.AppDirectSettings;
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
+import com.marketbridge.domain.customer.CustomerTemplate;
+import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.edition.EditionLookup;
 import com.marketbridge.domain.subscription.ExtensionRange;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +16,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,29 +49,40 @@ class SettingsTest {
         return Files.write(folder.resolve(".env"), lines);
     }
 
+    private static CustomerTemplate template(Settings settings) {
+        return settings.fulfilment().template();
+    }
+
+    /** The catalog's editions, each with its package's name. */
+    private static Map<String, String> editionPackages(Settings settings) {
+        EditionCatalog catalog = settings.fulfilment().catalog();
+        return catalog.knownEditions().stream().collect(Collectors.toMap(Function.identity(),
+                edition -> ((EditionLookup.Known) catalog.lookup(edition)).webexPackage().name()));
+    }
+
     @Test
     void theDemosDotEnvIsReadWithItsQuotesAndDefaultsFillTheRest() throws IOException {
         Settings settings = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
 
-        assertThat(settings.marketplaceBaseUrl()).isEqualTo(URI.create("https://acme.appdirect.com"));
-        assertThat(settings.customerPackages()).containsExactly("webex_calling", "webex_meetings", "webex_suite");
-        assertThat(settings.address().line1()).isEqualTo("771 Alder Drive");
-        assertThat(settings.address().state()).isEqualTo("CA");
-        assertThat(settings.address().zip()).isEqualTo("95035");
-        assertThat(settings.timezone()).isEqualTo("America/Los_Angeles");
-        assertThat(settings.port()).isEqualTo(5002);
-        assertThat(settings.webexBaseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
+        assertThat(settings.appDirect().marketplaceBaseUrl()).isEqualTo(URI.create("https://acme.appdirect.com"));
+        assertThat(template(settings).packages()).containsExactly("webex_calling", "webex_meetings", "webex_suite");
+        assertThat(template(settings).address().line1()).isEqualTo("771 Alder Drive");
+        assertThat(template(settings).address().state()).isEqualTo("CA");
+        assertThat(template(settings).address().zip()).isEqualTo("95035");
+        assertThat(template(settings).timezone()).isEqualTo("America/Los_Angeles");
+        assertThat(settings.http().port()).isEqualTo(5002);
+        assertThat(settings.webex().baseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
         assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
-        assertThat(settings.editionPackages()).containsEntry("webex_suite", "webex_suite").hasSize(3);
-        assertThat(settings.extensions()).isEqualTo(new ExtensionRange(2000, 8999));
+        assertThat(editionPackages(settings)).containsEntry("webex_suite", "webex_suite").hasSize(3);
+        assertThat(settings.fulfilment().extensions()).isEqualTo(new ExtensionRange(2000, 8999));
     }
 
     @Test
     void theEnvironmentWinsOverTheDotEnvFile() throws IOException {
         Settings settings = Settings.load(Map.of("PORT", "6000", "CITY", "Ottawa"), dotEnv(DEMO_DOT_ENV));
 
-        assertThat(settings.port()).isEqualTo(6000);
-        assertThat(settings.address().city()).isEqualTo("Ottawa");
+        assertThat(settings.http().port()).isEqualTo(6000);
+        assertThat(template(settings).address().city()).isEqualTo("Ottawa");
     }
 
     @Test
@@ -101,8 +118,8 @@ class SettingsTest {
 
         Settings settings = Settings.load(Map.of("OAUTH1_CONSUMER_KEY", "key", "OAUTH1_CONSUMER_SECRET", "secret"), dotEnv(lines));
 
-        assertThat(settings.oauth1ConsumerKey()).isEqualTo("key");
-        assertThat(settings.basicUsername()).isNull();
+        assertThat(settings.appDirect().authentication()).isInstanceOfSatisfying(AppDirectSettings.OAuth1.class,
+                oauth1 -> assertThat(oauth1.consumerKey()).isEqualTo("key"));
     }
 
     @Test
@@ -118,7 +135,7 @@ class SettingsTest {
     void editionPackagesAreConfigurable() throws IOException {
         Settings settings = Settings.load(Map.of("EDITION_PACKAGES", "basic=webex_meetings, pro=webex_suite"), dotEnv(DEMO_DOT_ENV));
 
-        assertThat(settings.editionPackages()).containsOnly(Map.entry("basic", "webex_meetings"), Map.entry("pro", "webex_suite"));
+        assertThat(editionPackages(settings)).containsOnly(Map.entry("basic", "webex_meetings"), Map.entry("pro", "webex_suite"));
     }
 
     @Test
@@ -126,8 +143,8 @@ class SettingsTest {
         Settings byDefault = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
         Settings ignoring = Settings.load(Map.of("DEACTIVATED_POLICY", " Ignore "), dotEnv(DEMO_DOT_ENV));
 
-        assertThat(byDefault.deactivationPolicy()).isEqualTo(DeactivationPolicy.REMOVE);
-        assertThat(ignoring.deactivationPolicy()).isEqualTo(DeactivationPolicy.IGNORE);
+        assertThat(byDefault.fulfilment().deactivation()).isEqualTo(DeactivationPolicy.REMOVE);
+        assertThat(ignoring.fulfilment().deactivation()).isEqualTo(DeactivationPolicy.IGNORE);
         assertThat(byDefault.toString()).contains("DEACTIVATED_POLICY=remove");
         assertThat(ignoring.toString()).contains("DEACTIVATED_POLICY=ignore");
         assertThatThrownBy(() -> Settings.load(Map.of("DEACTIVATED_POLICY", "suspend"), dotEnv(DEMO_DOT_ENV)))
@@ -141,5 +158,28 @@ class SettingsTest {
         assertThat(dump).contains("OAUTH_CLIENT_ID=client-id", "BASIC_USERNAME=appdirect", "OAUTH_CLIENT_SECRET=****",
                 "BASIC_PASSWORD=****", "WEBEX_TOKEN=****");
         assertThat(dump).doesNotContain("client-secret-value", "basic-password-value", "webex-token-value");
+    }
+
+    @Test
+    void theSettingsDumpMasksTheSecretsOfTheOtherCredentialModes() throws IOException {
+        List<String> lines = DEMO_DOT_ENV.stream().filter(line -> !line.startsWith("BASIC_") && !line.startsWith("WEBEX_TOKEN")).toList();
+        Map<String, String> environment = Map.of("OAUTH1_CONSUMER_KEY", "key", "OAUTH1_CONSUMER_SECRET", "consumer-secret-value",
+                "WEBEX_CLIENT_ID", "webex-client", "WEBEX_CLIENT_SECRET", "webex-client-secret-value",
+                "WEBEX_REFRESH_TOKEN", "webex-refresh-token-value");
+
+        String dump = Settings.load(environment, dotEnv(lines)).toString();
+
+        assertThat(dump).contains("OAUTH1_CONSUMER_KEY=key", "OAUTH1_CONSUMER_SECRET=****", "WEBEX_CLIENT_ID=webex-client",
+                "WEBEX_CLIENT_SECRET=****", "WEBEX_REFRESH_TOKEN=****");
+        assertThat(dump).doesNotContain("consumer-secret-value", "webex-client-secret-value", "webex-refresh-token-value");
+    }
+
+    @Test
+    void aValueAnAdapterRefusesIsNamedInTheSameMessageAsTheOtherProblems() throws IOException {
+        Map<String, String> environment = Map.of("BASE_URL_MARKETPLACE", "https://acme.appdirect.com/api", "PROVISIONING_ID", "");
+
+        assertThatThrownBy(() -> Settings.load(environment, dotEnv(DEMO_DOT_ENV)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContainingAll("must be an http(s) origin such as https://acme.example.com", "PROVISIONING_ID is missing");
     }
 }

@@ -20,10 +20,10 @@ import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.application.port.out.WebexCustomers;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.outcome.FailureReason;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ class UpstreamBoundsTest {
         return upstream;
     }
 
-    private WebexSettings webex(String staticToken, String clientId, String clientSecret, String refreshToken) {
-        return WebexSettings.of(URI.create(upstream.baseUrl() + "/v1"), staticToken, clientId, clientSecret, refreshToken);
+    private URI webexBase() {
+        return URI.create(upstream.baseUrl() + "/v1");
     }
 
     /** Webex's customers over the connector's client, with two attempts a call and {@code deadline} on each. */
@@ -72,8 +72,8 @@ class UpstreamBoundsTest {
     }
 
     private MarketplaceEvents appDirectEvents(Duration deadline) {
-        AppDirectSettings settings = new AppDirectSettings(URI.create("http://127.0.0.1:" + upstream.port()), "client-id",
-                "client-secret", "appdirect", "password", null, null, null, null, deadline, null, Clock.systemUTC());
+        AppDirectSettings settings = AppDirectSettings.basic(URI.create("http://127.0.0.1:" + upstream.port()), "client-id",
+                new Secret("client-secret"), "appdirect", new Secret("password")).withCallDeadline(deadline);
         return AppDirect.connect(settings, UpstreamHttpClient.of(settings)).events();
     }
 
@@ -89,7 +89,7 @@ class UpstreamBoundsTest {
     void aWebexListTricklingInFailsAsUnavailableAtTheDeadlineOfEachAttempt() {
         start(Options.ChunkedEncodingPolicy.NEVER).stubFor(get(urlPathEqualTo("/v1/wholesale/customers"))
                 .willReturn(okJson("{\"items\":[]}" + " ".repeat(40)).withChunkedDribbleDelay(20, 60_000)));
-        WebexCustomers customers = webexCustomers(webex("webex-token", null, null, null), DEADLINE);
+        WebexCustomers customers = webexCustomers(WebexSettings.staticToken(webexBase(), new Secret("webex-token")), DEADLINE);
         long start = System.nanoTime();
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
@@ -105,7 +105,8 @@ class UpstreamBoundsTest {
     @EnumSource(value = Options.ChunkedEncodingPolicy.class, names = {"NEVER", "ALWAYS"})
     void aWebexListOfThirtyMegabytesIsRefusedOnceNamingTheCap(Options.ChunkedEncodingPolicy chunking) {
         start(chunking).stubFor(get(urlPathEqualTo("/v1/wholesale/customers")).willReturn(okJson(THIRTY_MEGABYTES)));
-        WebexCustomers customers = webexCustomers(webex("webex-token", null, null, null), WebexSettings.DEFAULT_CALL_DEADLINE);
+        WebexCustomers customers = webexCustomers(WebexSettings.staticToken(webexBase(), new Secret("webex-token")),
+                WebexSettings.DEFAULT_CALL_DEADLINE);
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));
 
@@ -152,7 +153,8 @@ class UpstreamBoundsTest {
         start(Options.ChunkedEncodingPolicy.NEVER).stubFor(post("/v1/access_token")
                 .willReturn(okJson("{\"access_token\":\"fresh\",\"expires_in\":3600}" + " ".repeat(40))
                         .withChunkedDribbleDelay(20, 60_000)));
-        WebexCustomers customers = webexCustomers(webex(null, "client-id", "client-secret", "refresh-token"), DEADLINE);
+        WebexCustomers customers = webexCustomers(WebexSettings.refreshing(webexBase(), "client-id",
+                new Secret("client-secret"), new Secret("refresh-token")), DEADLINE);
         long start = System.nanoTime();
 
         UpstreamException failure = catchThrowableOfType(UpstreamException.class, () -> customers.findByExternalId("c1"));

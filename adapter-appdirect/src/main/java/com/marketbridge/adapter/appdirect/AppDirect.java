@@ -34,13 +34,16 @@ public final class AppDirect {
                 settings.connectTimeout(), settings.readTimeout());
         Authorization authorization;
         MarketplaceCredentials credentials;
-        if (settings.legacyOAuth1()) {
-            authorization = new OAuth1Signer(settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret());
-            credentials = new OAuth1Credentials(settings.oauth1ConsumerKey(), settings.oauth1ConsumerSecret(), settings.clock());
+        if (settings.authentication() instanceof AppDirectSettings.OAuth1 oauth1) {
+            String secret = oauth1.consumerSecret().value();
+            authorization = new OAuth1Signer(oauth1.consumerKey(), secret);
+            credentials = new OAuth1Credentials(oauth1.consumerKey(), secret, settings.clock());
         } else {
-            authorization = new BearerTokens(origin.uri(), settings.oauthClientId(), settings.oauthClientSecret(), settings.clock(),
-                    http, settings.readTimeout());
-            credentials = new BasicCredentials(settings.basicUsername(), settings.basicPassword());
+            // the sealed interface's other kind
+            AppDirectSettings.Basic basic = (AppDirectSettings.Basic) settings.authentication();
+            authorization = new BearerTokens(origin.uri(), basic.oauthClientId(), basic.oauthClientSecret().value(),
+                    settings.clock(), http, settings.readTimeout());
+            credentials = new BasicCredentials(basic.username(), basic.password().value());
         }
         AuthorizedCalls calls = new AuthorizedCalls(authorization);
         MarketplaceAnswers answers = new AnswersAdapter();

@@ -1,5 +1,6 @@
 package com.marketbridge.adapter.appdirect;
 
+import com.marketbridge.domain.credential.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,26 +8,19 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How to reach one AppDirect marketplace and how it authenticates its notifications to us: exactly one of
- * HTTP Basic ({@code basicUsername}/{@code basicPassword}) or legacy OAuth 1.0a ({@code oauth1ConsumerKey}/
- * {@code oauth1ConsumerSecret}). In Basic mode our own calls use the OAuth 2.0 client credentials; in OAuth 1.0a
- * mode they are signed with the consumer key too. Timeouts default to 5 s (connect) and 10 s (read, the wait for an
- * answer's headers), the whole of one call with its body to 15 s ({@code callDeadline}) and its body to 256 KB
- * ({@code maxAnswerBytes}; the HTTP client handed to {@link AppDirect#connect} enforces those two), the clock to UTC
- * system time.
+ * How to reach one AppDirect marketplace and how it and the connector authenticate to each other, in one of two modes:
+ * {@link #basic} or {@link #oauth1}. Both give the defaults: timeouts of 5 s (connect) and 10 s (read, the wait for an
+ * answer's headers), the whole of one call with its body 15 s ({@code callDeadline}) and its body 256 KB
+ * ({@code maxAnswerBytes}; the HTTP client handed to {@link AppDirect#connect} enforces those two), the clock UTC
+ * system time. Secrets print as {@code ****}.
  */
 public record AppDirectSettings(
         URI marketplaceBaseUrl,
-        String oauthClientId,
-        String oauthClientSecret,
-        String basicUsername,
-        String basicPassword,
-        String oauth1ConsumerKey,
-        String oauth1ConsumerSecret,
+        Authentication authentication,
         Duration connectTimeout,
         Duration readTimeout,
         Duration callDeadline,
-        Integer maxAnswerBytes,
+        int maxAnswerBytes,
         Clock clock) {
 
     /** The read timeout of 10 s for the headers, and 5 s more for a body that comes slowly. */
@@ -38,9 +32,8 @@ public record AppDirectSettings(
      */
     public static final int DEFAULT_MAX_ANSWER_BYTES = 256 * 1024;
 
-    private static final String BASIC = "BASIC_USERNAME/BASIC_PASSWORD";
-    private static final String OAUTH1 = "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET";
-    private static final String OAUTH2 = "OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET";
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
     public AppDirectSettings {
         Objects.requireNonNull(marketplaceBaseUrl, "'marketplaceBaseUrl' must not be null");
@@ -53,65 +46,86 @@ public record AppDirectSettings(
             throw new IllegalArgumentException(
                     "'marketplaceBaseUrl' must be an http(s) origin such as https://acme.example.com, without path, query or user info");
         }
-        connectTimeout = positive(connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout, "connectTimeout");
-        readTimeout = positive(readTimeout == null ? Duration.ofSeconds(10) : readTimeout, "readTimeout");
-        callDeadline = positive(callDeadline == null ? DEFAULT_CALL_DEADLINE : callDeadline, "callDeadline");
-        maxAnswerBytes = maxAnswerBytes == null ? DEFAULT_MAX_ANSWER_BYTES : maxAnswerBytes;
+        Objects.requireNonNull(authentication, "'authentication' must not be null");
+        positive(connectTimeout, "connectTimeout");
+        positive(readTimeout, "readTimeout");
+        positive(callDeadline, "callDeadline");
         if (maxAnswerBytes < 1) {
             throw new IllegalArgumentException("'maxAnswerBytes' must be positive, got " + maxAnswerBytes);
         }
-        clock = clock == null ? Clock.systemUTC() : clock;
+        Objects.requireNonNull(clock, "'clock' must not be null");
+    }
 
-        boolean basic = present(basicUsername) || present(basicPassword);
-        boolean oauth1 = present(oauth1ConsumerKey) || present(oauth1ConsumerSecret);
-        if (basic && oauth1) {
-            throw new IllegalArgumentException("set either " + BASIC + " or " + OAUTH1 + " for inbound notifications, not both");
+    /**
+     * AppDirect sends notifications with HTTP Basic, and the connector's own calls carry OAuth 2.0 tokens of the
+     * product's client credentials.
+     */
+    public static AppDirectSettings basic(URI marketplaceBaseUrl, String oauthClientId, Secret oauthClientSecret,
+                                          String basicUsername, Secret basicPassword) {
+        return withDefaults(marketplaceBaseUrl, new Basic(oauthClientId, oauthClientSecret, basicUsername, basicPassword));
+    }
+
+    /** Legacy shared-credential products: notifications and the connector's own calls are all signed with OAuth 1.0a. */
+    public static AppDirectSettings oauth1(URI marketplaceBaseUrl, String consumerKey, Secret consumerSecret) {
+        return withDefaults(marketplaceBaseUrl, new OAuth1(consumerKey, consumerSecret));
+    }
+
+    private static AppDirectSettings withDefaults(URI marketplaceBaseUrl, Authentication authentication) {
+        return new AppDirectSettings(marketplaceBaseUrl, authentication, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
+                DEFAULT_CALL_DEADLINE, DEFAULT_MAX_ANSWER_BYTES, Clock.systemUTC());
+    }
+
+    public AppDirectSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout) {
+        return new AppDirectSettings(marketplaceBaseUrl, authentication, newConnectTimeout, newReadTimeout, callDeadline,
+                maxAnswerBytes, clock);
+    }
+
+    public AppDirectSettings withCallDeadline(Duration newCallDeadline) {
+        return new AppDirectSettings(marketplaceBaseUrl, authentication, connectTimeout, readTimeout, newCallDeadline,
+                maxAnswerBytes, clock);
+    }
+
+    public AppDirectSettings withClock(Clock newClock) {
+        return new AppDirectSettings(marketplaceBaseUrl, authentication, connectTimeout, readTimeout, callDeadline,
+                maxAnswerBytes, newClock);
+    }
+
+    /** How AppDirect and the connector authenticate to each other: {@link Basic} or {@link OAuth1}. */
+    public sealed interface Authentication permits Basic, OAuth1 {
+    }
+
+    /**
+     * HTTP Basic on notifications ({@code BASIC_USERNAME}/{@code BASIC_PASSWORD}); AppDirect still expects OAuth 2.0
+     * on the connector's own calls then ({@code OAUTH_CLIENT_ID}/{@code OAUTH_CLIENT_SECRET}, contract §1.3(b)).
+     */
+    public record Basic(String oauthClientId, Secret oauthClientSecret, String username, Secret password)
+            implements Authentication {
+
+        public Basic {
+            requirePair(username, password, "BASIC_USERNAME/BASIC_PASSWORD");
+            requirePair(oauthClientId, oauthClientSecret,
+                    "OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET (needed with BASIC_USERNAME/BASIC_PASSWORD)");
         }
-        if (!basic && !oauth1) {
-            throw new IllegalArgumentException("set either " + BASIC + " or " + OAUTH1 + " for inbound notifications");
-        }
-        if (basic) {
-            requirePair(basicUsername, basicPassword, BASIC);
-            // AppDirect still expects OAuth 2.0 on our own calls when it sends Basic notifications (contract §1.3(b))
-            requirePair(oauthClientId, oauthClientSecret, OAUTH2 + " (needed with " + BASIC + ")");
-        } else {
-            requirePair(oauth1ConsumerKey, oauth1ConsumerSecret, OAUTH1);
+    }
+
+    /** 2-legged OAuth 1.0a both ways ({@code OAUTH1_CONSUMER_KEY}/{@code OAUTH1_CONSUMER_SECRET}). */
+    public record OAuth1(String consumerKey, Secret consumerSecret) implements Authentication {
+
+        public OAuth1 {
+            requirePair(consumerKey, consumerSecret, "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
         }
     }
 
-    /** Whether notifications, the event fetch and the result POST all use 2-legged OAuth 1.0a. */
-    boolean legacyOAuth1() {
-        return present(oauth1ConsumerKey);
-    }
-
-    @Override
-    public String toString() {
-        return "AppDirectSettings[marketplaceBaseUrl=" + marketplaceBaseUrl
-                + ", oauthClientId=" + oauthClientId + ", oauthClientSecret=" + mask(oauthClientSecret)
-                + ", basicUsername=" + basicUsername + ", basicPassword=" + mask(basicPassword)
-                + ", oauth1ConsumerKey=" + oauth1ConsumerKey + ", oauth1ConsumerSecret=" + mask(oauth1ConsumerSecret)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline
-                + ", maxAnswerBytes=" + maxAnswerBytes + ", clock=" + clock + "]";
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static void requirePair(String first, String second, String names) {
-        if (!present(first) || !present(second)) {
+    private static void requirePair(String name, Secret secret, String names) {
+        if (name == null || name.isBlank() || secret == null) {
             throw new IllegalArgumentException("set both of " + names);
         }
     }
 
-    private static Duration positive(Duration value, String name) {
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, "'" + name + "' must not be null");
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("'" + name + "' must be positive, got " + value);
         }
-        return value;
-    }
-
-    private static String mask(String secret) {
-        return secret == null ? null : "****";
     }
 }

@@ -10,6 +10,7 @@ import static com.marketbridge.adapter.appdirect.Fixtures.assertNoSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.marketbridge.domain.credential.Secret;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,63 +29,50 @@ class AppDirectSettingsTest {
     }
 
     @Test
-    void givenBasicAndOAuth1Both_construction_failsNamingBothSettingsWithoutSecrets() {
-        IllegalArgumentException failure = invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET,
-                BASIC_USERNAME, BASIC_PASSWORD, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null));
-
-        assertThat(failure.getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD", "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET", "not both");
-    }
-
-    @Test
-    void givenNeitherInboundMode_construction_failsNamingBothSettings() {
-        IllegalArgumentException failure = invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET,
-                null, null, null, null, null, null, null, null, null));
-
-        assertThat(failure.getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD", "OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
-    }
-
-    @Test
     void givenHalfAPair_construction_failsNamingThePair() {
-        assertThat(invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, null,
-                null, null, null, null, null, null, null)).getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD");
-        assertThat(invalid(() -> new AppDirectSettings(BASE, null, null, null, null, null, CONSUMER_SECRET,
-                null, null, null, null, null)).getMessage()).contains("OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
+        assertThat(invalid(() -> AppDirectSettings.basic(BASE, CLIENT_ID, new Secret(CLIENT_SECRET), BASIC_USERNAME, null))
+                .getMessage()).contains("BASIC_USERNAME/BASIC_PASSWORD");
+        assertThat(invalid(() -> AppDirectSettings.oauth1(BASE, " ", new Secret(CONSUMER_SECRET)))
+                .getMessage()).contains("OAUTH1_CONSUMER_KEY/OAUTH1_CONSUMER_SECRET");
     }
 
     @Test
     void givenBasicWithoutOAuth2ClientCredentials_construction_failsNamingThem() {
-        assertThat(invalid(() -> new AppDirectSettings(BASE, CLIENT_ID, null, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, null, null, null, null, null)).getMessage()).contains("OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET");
+        assertThat(invalid(() -> AppDirectSettings.basic(BASE, CLIENT_ID, null, BASIC_USERNAME, new Secret(BASIC_PASSWORD)))
+                .getMessage()).contains("OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://acme.example.com/api", "ftp://acme.example.com", "https://acme.example.com?x=1",
             "https://admin:" + CLIENT_SECRET + "@acme.example.com"})
     void givenABaseUrlThatIsNoOrigin_construction_failsWithoutEchoingIt(String baseUrl) {
-        invalid(() -> new AppDirectSettings(URI.create(baseUrl), CLIENT_ID, CLIENT_SECRET,
-                BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null, null, null));
+        invalid(() -> Fixtures.basic(URI.create(baseUrl)));
     }
 
     @Test
-    void givenNoTimeoutsOrClock_construction_usesTheDefaults() {
-        AppDirectSettings settings = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null);
+    void eitherModeGivesTheDefaultTimeoutsAndClock() {
+        for (AppDirectSettings settings : new AppDirectSettings[] {Fixtures.basic(BASE), Fixtures.oauth1(BASE)}) {
+            assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(settings.callDeadline()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(settings.maxAnswerBytes()).isEqualTo(256 * 1024);
+            assertThat(settings.clock()).isNotNull();
+        }
+    }
 
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.callDeadline()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(settings.maxAnswerBytes()).isEqualTo(256 * 1024);
-        assertThat(settings.clock()).isNotNull();
+    @Test
+    void givenANonPositiveTimeout_construction_failsNamingIt() {
+        assertThat(invalid(() -> Fixtures.basic(BASE).withCallDeadline(Duration.ZERO)).getMessage()).contains("callDeadline");
     }
 
     @Test
     void toStringMasksEverySecretAndKeepsTheRest() {
-        String basic = new AppDirectSettings(BASE, CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, null, null, null, null, null).toString();
-        String oauth1 = new AppDirectSettings(BASE, null, null, null, null, CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, null).toString();
+        String basic = Fixtures.basic(BASE).toString();
+        String oauth1 = Fixtures.oauth1(BASE).toString();
 
         assertNoSecret(basic);
         assertNoSecret(oauth1);
-        assertThat(basic).contains(CLIENT_ID, BASIC_USERNAME, "****", BASE.toString());
-        assertThat(oauth1).contains(CONSUMER_KEY, "oauth1ConsumerSecret=****");
+        assertThat(basic).contains(CLIENT_ID, BASIC_USERNAME, "password=****", BASE.toString());
+        assertThat(oauth1).contains(CONSUMER_KEY, "consumerSecret=****");
     }
 }

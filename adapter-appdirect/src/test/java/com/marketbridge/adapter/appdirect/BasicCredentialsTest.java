@@ -2,8 +2,6 @@ package com.marketbridge.adapter.appdirect;
 
 import static com.marketbridge.adapter.appdirect.Fixtures.BASIC_PASSWORD;
 import static com.marketbridge.adapter.appdirect.Fixtures.BASIC_USERNAME;
-import static com.marketbridge.adapter.appdirect.Fixtures.CLIENT_ID;
-import static com.marketbridge.adapter.appdirect.Fixtures.CLIENT_SECRET;
 import static com.marketbridge.adapter.appdirect.Fixtures.assertNoSecret;
 import static com.marketbridge.adapter.appdirect.Fixtures.base64;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BasicCredentialsTest {
 
-    private final MarketplaceCredentials credentials = Fixtures.connect(new AppDirectSettings(URI.create("https://acme.example.com"),
-            CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD, null, null, null, null, null, null, null)).credentials();
+    private final MarketplaceCredentials credentials =
+            Fixtures.connect(Fixtures.basic(URI.create("https://acme.example.com"))).credentials();
 
     private Verification verify(String authorization) {
         Verification verification = credentials.verify(new InboundNotification("GET",

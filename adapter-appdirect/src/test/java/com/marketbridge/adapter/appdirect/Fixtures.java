@@ -11,6 +11,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.event.EventUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,14 +60,22 @@ final class Fixtures {
                 .connectTimeout(settings.connectTimeout()).build());
     }
 
+    /** Basic notifications and OAuth 2.0 calls, with this class's credentials. */
+    static AppDirectSettings basic(URI marketplace) {
+        return AppDirectSettings.basic(marketplace, CLIENT_ID, new Secret(CLIENT_SECRET), BASIC_USERNAME, new Secret(BASIC_PASSWORD));
+    }
+
+    /** OAuth 1.0a both ways, with this class's consumer key and secret. */
+    static AppDirectSettings oauth1(URI marketplace) {
+        return AppDirectSettings.oauth1(marketplace, CONSUMER_KEY, new Secret(CONSUMER_SECRET));
+    }
+
     static AppDirectSettings basicSettings(WireMockServer appDirect, Clock clock, Duration readTimeout) {
-        return new AppDirectSettings(URI.create(origin(appDirect)), CLIENT_ID, CLIENT_SECRET, BASIC_USERNAME, BASIC_PASSWORD,
-                null, null, Duration.ofSeconds(2), readTimeout, null, null, clock);
+        return basic(URI.create(origin(appDirect))).withTimeouts(Duration.ofSeconds(2), readTimeout).withClock(clock);
     }
 
     static AppDirectSettings oauth1Settings(WireMockServer appDirect, Clock clock) {
-        return new AppDirectSettings(URI.create(origin(appDirect)), null, null, null, null,
-                CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, clock);
+        return oauth1(URI.create(origin(appDirect))).withClock(clock);
     }
 
     static EventUrl eventUrl(WireMockServer server, String token) {

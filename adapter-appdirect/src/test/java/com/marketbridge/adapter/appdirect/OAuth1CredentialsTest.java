@@ -26,8 +26,7 @@ class OAuth1CredentialsTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final MarketplaceCredentials credentials =
-            Fixtures.connect(new AppDirectSettings(URI.create("https://acme.example.com"), null, null, null, null,
-                    CONSUMER_KEY, CONSUMER_SECRET, null, null, null, null, clock)).credentials();
+            Fixtures.connect(Fixtures.oauth1(URI.create("https://acme.example.com")).withClock(clock)).credentials();
 
     private static String signed(String eventUrl, String secret, Instant timestamp, String nonce) {
         return IndependentOAuth1.header("GET", ENDPOINT, Map.of("eventUrl", eventUrl), CONSUMER_KEY, secret, timestamp.getEpochSecond(), nonce);

@@ -24,6 +24,11 @@ public record HttpSettings(String host, int port, long maxRequestBytes, URI publ
         }
     }
 
+    /** With the default cap on a request; {@code publicBaseUrl} is null when AppDirect calls the connector directly. */
+    public static HttpSettings of(String host, int port, URI publicBaseUrl) {
+        return new HttpSettings(host, port, DEFAULT_MAX_REQUEST_BYTES, publicBaseUrl);
+    }
+
     public Optional<URI> optionalPublicBaseUrl() {
         return Optional.ofNullable(publicBaseUrl);
     }

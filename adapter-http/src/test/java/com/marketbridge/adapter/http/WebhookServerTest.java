@@ -55,7 +55,7 @@ class WebhookServerTest {
     }
 
     private void start(Function<HandleMarketplaceEventCommand, Outcome> useCase, URI publicBaseUrl) {
-        server = WebhookServer.start(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, publicBaseUrl),
+        server = WebhookServer.start(HttpSettings.of("127.0.0.1", 0, publicBaseUrl),
                 command -> {
                     commands.add(command);
                     return useCase.apply(command);

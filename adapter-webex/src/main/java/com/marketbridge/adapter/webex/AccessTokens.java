@@ -1,5 +1,7 @@
 package com.marketbridge.adapter.webex;
 
+import com.marketbridge.domain.credential.Secret;
+
 /** Where the bearer token of each call comes from, and what happens when Webex rejects it. */
 interface AccessTokens {
 
@@ -18,11 +20,11 @@ interface AccessTokens {
     String rejectionAdvice();
 
     /** A bearer token from {@code WEBEX_TOKEN}: it cannot be renewed, only replaced by the operator. */
-    record Static(String token) implements AccessTokens {
+    record Static(Secret token) implements AccessTokens {
 
         @Override
         public String current() {
-            return token;
+            return token.value();
         }
 
         @Override
@@ -38,11 +40,6 @@ interface AccessTokens {
         @Override
         public String rejectionAdvice() {
             return "Webex rejected WEBEX_TOKEN: it expired or lacks the wholesale scopes; set a fresh token";
-        }
-
-        @Override
-        public String toString() {
-            return "Static[****]";
         }
     }
 }

@@ -44,14 +44,14 @@ final class RefreshingTokens implements AccessTokens {
     private Instant expiresAt = Instant.MIN;
     private long generation;
 
-    RefreshingTokens(WebexSettings settings, HttpClient http) {
+    RefreshingTokens(WebexSettings settings, WebexSettings.RefreshCredentials credentials, HttpClient http) {
         this.http = http;
         this.endpoint = URI.create(settings.baseUrl() + "/access_token");
         this.readTimeout = settings.readTimeout();
-        this.clientId = settings.clientId();
-        this.clientSecret = settings.clientSecret();
+        this.clientId = credentials.clientId();
+        this.clientSecret = credentials.clientSecret().value();
         this.clock = settings.clock();
-        this.refreshToken = settings.refreshToken();
+        this.refreshToken = credentials.refreshToken().value();
     }
 
     @Override

@@ -1,21 +1,20 @@
 package com.marketbridge.adapter.webex;
 
+import com.marketbridge.domain.credential.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * How to reach Webex Wholesale: the base URL, exactly one token mode (a static bearer token, or OAuth
- * refresh credentials), timeouts, the bounds of one call and the retry policy. {@code connectTimeout} and
- * {@code readTimeout} bound the connection and the wait for an answer's headers; {@code callDeadline} the whole call,
- * its body included, and {@code maxAnswerBytes} the body: the HTTP client handed to {@link WebexWholesale#connect}
- * enforces those two.
+ * How to reach Webex Wholesale: the base URL, one of two token modes ({@link #staticToken} or {@link #refreshing}),
+ * timeouts, the bounds of one call and the retry policy. {@code connectTimeout} and {@code readTimeout} bound the
+ * connection and the wait for an answer's headers; {@code callDeadline} the whole call, its body included, and
+ * {@code maxAnswerBytes} the body: the HTTP client handed to {@link WebexWholesale#connect} enforces those two.
+ * Secrets print as {@code ****}.
  */
-public record WebexSettings(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken,
-                            Duration connectTimeout, Duration readTimeout, Duration callDeadline, int maxAnswerBytes,
-                            RetryPolicy retry, Clock clock) {
+public record WebexSettings(URI baseUrl, Credentials credentials, Duration connectTimeout, Duration readTimeout,
+                            Duration callDeadline, int maxAnswerBytes, RetryPolicy retry, Clock clock) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://webexapis.com/v1");
 
@@ -28,11 +27,10 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
      * of items), so four workers reading the largest answer at once need about 20 MB of the shipped 72 MB heap.
      */
     public static final int DEFAULT_MAX_ANSWER_BYTES = 512 * 1024;
-    static final String TOKEN_MODES = "set either WEBEX_TOKEN, or all of WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET"
-            + " and WEBEX_REFRESH_TOKEN";
 
     public WebexSettings {
         Objects.requireNonNull(baseUrl, "'baseUrl' must not be null");
+        Objects.requireNonNull(credentials, "'credentials' must not be null");
         Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
         Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
         Objects.requireNonNull(callDeadline, "'callDeadline' must not be null");
@@ -41,60 +39,62 @@ public record WebexSettings(URI baseUrl, String staticToken, String clientId, St
         if (callDeadline.isNegative() || callDeadline.isZero() || maxAnswerBytes < 1) {
             throw new IllegalArgumentException("'callDeadline' and 'maxAnswerBytes' must be positive");
         }
-        staticToken = blankToNull(staticToken);
-        clientId = blankToNull(clientId);
-        clientSecret = blankToNull(clientSecret);
-        refreshToken = blankToNull(refreshToken);
-        long refreshParts = Stream.of(clientId, clientSecret, refreshToken).filter(Objects::nonNull).count();
-        boolean onlyStatic = staticToken != null && refreshParts == 0;
-        boolean onlyRefresh = staticToken == null && refreshParts == 3;
-        if (!onlyStatic && !onlyRefresh) {
-            throw new IllegalArgumentException("Webex credentials: " + TOKEN_MODES + ", not a mix");
-        }
     }
 
     /**
-     * Settings with the documented defaults: connect 5 s, read 20 s, a call 30 s and its answer 512 KB at most, the
-     * default retry policy and the UTC clock. Give either {@code staticToken} or all three refresh credentials.
+     * A static bearer token ({@code WEBEX_TOKEN}), with the documented defaults: connect 5 s, read 20 s, a call 30 s and
+     * its answer 512 KB at most, the default retry policy and the UTC clock.
      */
-    public static WebexSettings of(URI baseUrl, String staticToken, String clientId, String clientSecret, String refreshToken) {
-        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), DEFAULT_CALL_DEADLINE, DEFAULT_MAX_ANSWER_BYTES, RetryPolicy.DEFAULT, Clock.systemUTC());
+    public static WebexSettings staticToken(URI baseUrl, Secret token) {
+        return withDefaults(baseUrl, new StaticToken(token));
+    }
+
+    /** An integration's refresh credentials, whose access tokens are renewed before they expire; the same defaults. */
+    public static WebexSettings refreshing(URI baseUrl, String clientId, Secret clientSecret, Secret refreshToken) {
+        return withDefaults(baseUrl, new RefreshCredentials(clientId, clientSecret, refreshToken));
+    }
+
+    private static WebexSettings withDefaults(URI baseUrl, Credentials credentials) {
+        return new WebexSettings(baseUrl, credentials, Duration.ofSeconds(5), Duration.ofSeconds(20), DEFAULT_CALL_DEADLINE,
+                DEFAULT_MAX_ANSWER_BYTES, RetryPolicy.DEFAULT, Clock.systemUTC());
     }
 
     public WebexSettings withRetry(RetryPolicy policy) {
-        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, callDeadline, maxAnswerBytes, policy, clock);
+        return new WebexSettings(baseUrl, credentials, connectTimeout, readTimeout, callDeadline, maxAnswerBytes, policy, clock);
     }
 
     public WebexSettings withClock(Clock newClock) {
-        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, callDeadline, maxAnswerBytes, retry, newClock);
+        return new WebexSettings(baseUrl, credentials, connectTimeout, readTimeout, callDeadline, maxAnswerBytes, retry,
+                newClock);
     }
 
     public WebexSettings withBounds(Duration newCallDeadline, int newMaxAnswerBytes) {
-        return new WebexSettings(baseUrl, staticToken, clientId, clientSecret, refreshToken, connectTimeout,
-                readTimeout, newCallDeadline, newMaxAnswerBytes, retry, clock);
+        return new WebexSettings(baseUrl, credentials, connectTimeout, readTimeout, newCallDeadline, newMaxAnswerBytes,
+                retry, clock);
     }
 
-    public boolean refreshing() {
-        return staticToken == null;
+    /** Where the bearer token of each call comes from: {@link StaticToken} or {@link RefreshCredentials}. */
+    public sealed interface Credentials permits StaticToken, RefreshCredentials {
     }
 
-    @Override
-    public String toString() {
-        return "WebexSettings[baseUrl=" + baseUrl + ", staticToken=" + mask(staticToken) + ", clientId=" + clientId
-                + ", clientSecret=" + mask(clientSecret) + ", refreshToken=" + mask(refreshToken)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline
-                + ", maxAnswerBytes=" + maxAnswerBytes + ", retry=" + retry + ", clock=" + clock + "]";
+    /** A bearer token with the wholesale scopes ({@code WEBEX_TOKEN}). */
+    public record StaticToken(Secret token) implements Credentials {
+
+        public StaticToken {
+            if (token == null) {
+                throw new IllegalArgumentException("set WEBEX_TOKEN");
+            }
+        }
     }
 
-    private static String mask(String secret) {
-        return secret == null ? "<unset>" : "****";
-    }
+    /** An integration's {@code WEBEX_CLIENT_ID}, {@code WEBEX_CLIENT_SECRET} and {@code WEBEX_REFRESH_TOKEN}. */
+    public record RefreshCredentials(String clientId, Secret clientSecret, Secret refreshToken) implements Credentials {
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        public RefreshCredentials {
+            if (clientId == null || clientId.isBlank() || clientSecret == null || refreshToken == null) {
+                throw new IllegalArgumentException("set all of WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN");
+            }
+        }
     }
 
     /**

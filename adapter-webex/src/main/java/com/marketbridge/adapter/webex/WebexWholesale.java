@@ -32,9 +32,10 @@ public final class WebexWholesale {
      * must not follow redirects (they could carry our token elsewhere) and should have the settings' connect timeout.
      */
     public static WebexWholesale connect(WebexSettings settings, HttpClient http) {
-        AccessTokens tokens = settings.refreshing()
-                ? new RefreshingTokens(settings, http)
-                : new AccessTokens.Static(settings.staticToken());
+        AccessTokens tokens = settings.credentials() instanceof WebexSettings.RefreshCredentials refresh
+                ? new RefreshingTokens(settings, refresh, http)
+                // the sealed interface's other kind
+                : new AccessTokens.Static(((WebexSettings.StaticToken) settings.credentials()).token());
         return new WebexWholesale(WebexApi.connect(settings, new Http2Client(http), tokens),
                 new WebexCalls(settings.retry(), tokens), settings);
     }

@@ -13,14 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketbridge.application.port.out.UpstreamException;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.outcome.FailureReason;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,12 +32,16 @@ import org.junit.jupiter.api.Test;
 class RefreshingTokensTest extends WireMockWebex {
 
     static final String CUSTOMER = "/v1/wholesale/customers/CUST1";
-    static final Map<String, String> REFRESH = Map.of("WEBEX_CLIENT_ID", "client-1",
-            "WEBEX_CLIENT_SECRET", "secret-1", "WEBEX_REFRESH_TOKEN", "RRRinitial");
+
+    /** This stub with an integration's refresh credentials and fast retries. */
+    private WebexSettings refreshing() {
+        return WebexSettings.refreshing(URI.create(baseUrl()), "client-1", new Secret("secret-1"), new Secret("RRRinitial"))
+                .withRetry(FAST);
+    }
 
     @Test
     void givenA401_get_refreshesOnceRetriesWithTheNewTokenAndKeepsTheNewRefreshToken() {
-        webex = WireMockWebex.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(refreshing());
         stubInSequence(() -> post(urlEqualTo("/v1/access_token")), okJson(json("token.json")), okJson(json("token-2.json")));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).withHeader("Authorization", equalTo("Bearer AAAtestAccessToken_001"))
                 .willReturn(aResponse().withStatus(401).withBody(json("error-unauthorized.json"))));
@@ -58,7 +63,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenARefreshedTokenStillRejected_get_failsAsConfigurationErrorAfterOneRetry() {
-        webex = WireMockWebex.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(refreshing());
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(aResponse().withStatus(401)));
 
@@ -71,7 +76,7 @@ class RefreshingTokensTest extends WireMockWebex {
     @Test
     void givenATokenNearItsExpiry_get_refreshesBeforeCalling() {
         MovableClock clock = new MovableClock();
-        webex = WireMockWebex.connect(settings(REFRESH).withClock(clock));
+        webex = WireMockWebex.connect(refreshing().withClock(clock));
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(okJson(json("customer-provisioned.json"))));
 
@@ -86,7 +91,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenConcurrentCallers_get_sharesOneRefresh() throws Exception {
-        webex = WireMockWebex.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(refreshing());
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(okJson(json("token.json"))
                 .withFixedDelay(200)));
         wm.stubFor(get(urlEqualTo(CUSTOMER)).willReturn(okJson(json("customer-provisioned.json"))));
@@ -107,7 +112,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenTheRefreshTokenIsRefused_get_failsAsConfigurationErrorNamingTheSettings() {
-        webex = WireMockWebex.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(refreshing());
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
 
@@ -121,7 +126,7 @@ class RefreshingTokensTest extends WireMockWebex {
 
     @Test
     void givenTheTokenEndpointFailing503_get_failsAsUnavailableWithoutCallingWebex() {
-        webex = WireMockWebex.connect(settings(REFRESH));
+        webex = WireMockWebex.connect(refreshing());
         wm.stubFor(post(urlEqualTo("/v1/access_token")).willReturn(aResponse().withStatus(503)));
 
         assertThatThrownBy(() -> webex.customers().get("CUST1"))

@@ -15,7 +15,6 @@ import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.outcome.FailureReason;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The retry and error policy every call shares, driven through {@code GET /wholesale/customers/{id}}. */
@@ -38,7 +37,7 @@ class WebexCallsTest extends WireMockWebex {
 
     @Test
     void givenA423AskingForLongerThanTheCap_get_waitsOnlyTheCapThenRetries() {
-        webex = WireMockWebex.connect(settings(Map.of("WEBEX_TOKEN", TOKEN))
+        webex = WireMockWebex.connect(settings()
                 .withRetry(new WebexSettings.RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(1))));
         stubInSequence(() -> get(urlEqualTo(CUSTOMER)), aResponse().withStatus(423).withHeader("Retry-After", "30"),
                 okJson(json("customer-provisioned.json")));

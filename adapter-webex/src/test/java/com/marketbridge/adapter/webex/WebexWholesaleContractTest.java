@@ -12,6 +12,7 @@ import com.marketbridge.application.port.out.WebexExtensions;
 import com.marketbridge.application.port.out.WebexLocations;
 import com.marketbridge.application.port.out.WebexPeople;
 import com.marketbridge.application.port.out.WebexSubscribers;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.PostalAddress;
 import com.marketbridge.domain.customer.WebexCustomer;
@@ -32,8 +33,8 @@ class WebexWholesaleContractTest extends WebexPortsContract {
         wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(standIn));
         wm.start();
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(WebexStandIn.NAME)));
-        webex = WireMockWebex.connect(WebexSettings.of(URI.create("http://127.0.0.1:" + wm.port() + "/v1"),
-                WireMockWebex.TOKEN, null, null, null).withRetry(WireMockWebex.FAST));
+        webex = WireMockWebex.connect(WebexSettings.staticToken(URI.create("http://127.0.0.1:" + wm.port() + "/v1"),
+                new Secret(WireMockWebex.TOKEN)).withRetry(WireMockWebex.FAST));
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.marketbridge.domain.credential.Secret;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,7 @@ abstract class WireMockWebex {
     void startWebex() {
         wm = new WireMockServer(server());
         wm.start();
-        webex = connect(settings(Map.of("WEBEX_TOKEN", TOKEN)));
+        webex = connect(settings());
     }
 
     @AfterEach
@@ -52,9 +52,9 @@ abstract class WireMockWebex {
         return options().bindAddress("127.0.0.1").dynamicPort();
     }
 
-    WebexSettings settings(Map<String, String> credentials) {
-        return WebexSettings.of(URI.create(baseUrl()), credentials.get("WEBEX_TOKEN"), credentials.get("WEBEX_CLIENT_ID"),
-                credentials.get("WEBEX_CLIENT_SECRET"), credentials.get("WEBEX_REFRESH_TOKEN")).withRetry(FAST);
+    /** This stub with the static {@link #TOKEN} and fast retries. */
+    WebexSettings settings() {
+        return WebexSettings.staticToken(URI.create(baseUrl()), new Secret(TOKEN)).withRetry(FAST);
     }
 
     String baseUrl() {

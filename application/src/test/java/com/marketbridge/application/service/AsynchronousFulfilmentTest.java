@@ -62,8 +62,8 @@ class AsynchronousFulfilmentTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Retries come quickly here; the fake clock only moves when a test moves it. */
-    private static final AsyncSettings FAST = new AsyncSettings(Duration.ofSeconds(5), Duration.ofMinutes(30),
-            Duration.ofMillis(20), Duration.ofMillis(80), 4, Duration.ofSeconds(1));
+    private static final AsyncSettings FAST = AsyncSettings.DEFAULTS.withResponseBudget(Duration.ofSeconds(5))
+            .withRetries(Duration.ofMillis(20), Duration.ofMillis(80)).withResultAttemptBudget(Duration.ofSeconds(1));
 
     private final CallLog log = new CallLog();
     private final FakeWebex webex = new FakeWebex(log);
@@ -295,8 +295,7 @@ class AsynchronousFulfilmentTest {
     void aRedeliveryAnsweredTheOutcome_afterTheFirstDeliveryWasAccepted_stillHasTheResultPostedOnce() throws Exception {
         // the first delivery waits out its whole budget (Webex is held); the redelivery's budget leaves the worker ample
         // time to finish once Webex is released, even on a machine busy with other work
-        start(new AsyncSettings(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
-                Duration.ofSeconds(1)));
+        start(FAST);
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         CountDownLatch slowWebex = new CountDownLatch(1);
         log.holdOn("subscribers.create", BOB.email(), slowWebex);
@@ -357,8 +356,7 @@ class AsynchronousFulfilmentTest {
     }
 
     /** The response budget short, so that an event held up behind another shows as "accepted" quickly. */
-    private static final AsyncSettings SHORT_BUDGET = new AsyncSettings(Duration.ofMillis(500), Duration.ofMinutes(30),
-            Duration.ofMillis(20), Duration.ofMillis(80), 4, Duration.ofSeconds(1));
+    private static final AsyncSettings SHORT_BUDGET = FAST.withResponseBudget(Duration.ofMillis(500));
 
     @Test
     void meetingsOrdersOfDifferentSubscribersOfAProvisionedCompany_runSideBySide() throws Exception {
@@ -522,7 +520,7 @@ class AsynchronousFulfilmentTest {
 
     @Test
     void anEventStillWaitingAtItsDeadlineFailsWithAClearMessage() throws Exception {
-        start(new AsyncSettings(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(20), 2, Duration.ofSeconds(1)));
+        start(FAST.withRetries(Duration.ofMillis(20), Duration.ofMillis(20)).withWorkers(2));
         webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);
 
         notify(publishOrder("o1", COMPANY, BOB));
@@ -574,8 +572,7 @@ class AsynchronousFulfilmentTest {
 
     @Test
     void anEventTheJournalFailsToRecord_keepsTheHeadOfItsLaneAndIsTriedAgain() throws Exception {
-        start(new AsyncSettings(Duration.ofMillis(300), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
-                Duration.ofSeconds(1)));
+        start(FAST.withResponseBudget(Duration.ofMillis(300)));
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         journal.failNextUpdates(1);
 
@@ -726,8 +723,7 @@ class AsynchronousFulfilmentTest {
     @Test
     void anOutcomeTheJournalCannotRecord_isNotTold_theDeliveryIsAccepted_andTheResultPostedOnceTheJournalIsBack()
             throws Exception {
-        start(new AsyncSettings(Duration.ofMillis(500), Duration.ofMinutes(30), Duration.ofMillis(20), Duration.ofMillis(80), 4,
-                Duration.ofSeconds(1)));
+        start(FAST.withResponseBudget(Duration.ofMillis(500)));
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
 
         Outcome answer = orderWhileTheDiskFills(journal::fail);

@@ -56,8 +56,8 @@ import org.junit.jupiter.api.Test;
  */
 class CallingAtScaleTest {
 
-    private static final AsyncSettings SETTINGS = new AsyncSettings(Duration.ofSeconds(10), Duration.ofMinutes(30),
-            Duration.ofMillis(20), Duration.ofMillis(80), 4, Duration.ofSeconds(1));
+    private static final AsyncSettings SETTINGS = AsyncSettings.DEFAULTS.withResponseBudget(Duration.ofSeconds(10))
+            .withRetries(Duration.ofMillis(20), Duration.ofMillis(80)).withResultAttemptBudget(Duration.ofSeconds(1));
 
     private final CallLog log = new CallLog();
     private final FakeWebex webex = new FakeWebex(log);

@@ -54,8 +54,8 @@ final class Fixture {
     static final Duration POLL = Duration.ofSeconds(5);
     static final Duration PROVISIONING_WAIT = Duration.ofSeconds(30);
     /** A budget long enough for any first attempt on fakes, so each handle() answers with that attempt's outcome. */
-    static final AsyncSettings ASYNC = new AsyncSettings(Duration.ofSeconds(10), Duration.ofMinutes(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(60), 1, Duration.ofSeconds(1));
+    static final AsyncSettings ASYNC = AsyncSettings.DEFAULTS.withResponseBudget(Duration.ofSeconds(10)).withWorkers(1)
+            .withResultAttemptBudget(Duration.ofSeconds(1));
 
     static final String RECEIVER = "https://connector.example/subscription_receiver";
     static final String VERIFY = "credentials.verify GET " + RECEIVER;

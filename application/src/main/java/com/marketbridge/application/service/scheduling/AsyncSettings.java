@@ -29,6 +29,26 @@ public record AsyncSettings(Duration responseBudget, Duration eventDeadline, Dur
         }
     }
 
+    public AsyncSettings withResponseBudget(Duration budget) {
+        return new AsyncSettings(budget, eventDeadline, firstRetry, maxRetry, workers, resultAttemptBudget);
+    }
+
+    public AsyncSettings withEventDeadline(Duration deadline) {
+        return new AsyncSettings(responseBudget, deadline, firstRetry, maxRetry, workers, resultAttemptBudget);
+    }
+
+    public AsyncSettings withRetries(Duration first, Duration max) {
+        return new AsyncSettings(responseBudget, eventDeadline, first, max, workers, resultAttemptBudget);
+    }
+
+    public AsyncSettings withWorkers(int threads) {
+        return new AsyncSettings(responseBudget, eventDeadline, firstRetry, maxRetry, threads, resultAttemptBudget);
+    }
+
+    public AsyncSettings withResultAttemptBudget(Duration budget) {
+        return new AsyncSettings(responseBudget, eventDeadline, firstRetry, maxRetry, workers, budget);
+    }
+
     /** The pause before attempt {@code attempts + 1}: doubling from the first retry, capped. */
     Duration backoff(int attempts) {
         Duration pause = firstRetry;
