@@ -2,6 +2,7 @@ package com.marketbridge.bootstrap;
 
 import com.marketbridge.domain.credential.Secret;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +91,15 @@ final class SettingsReader {
     }
 
     Path path(String name, Path fallback) {
-        return kept(name, isSet(name) ? Path.of(raw.get(name).strip()) : fallback);
+        if (!isSet(name)) {
+            return kept(name, fallback);
+        }
+        try {
+            return kept(name, Path.of(raw.get(name).strip()));
+        } catch (InvalidPathException e) {
+            problems.add(name + " is not a path this system can use: " + e.getReason());
+            return fallback;
+        }
     }
 
     /** A JSON list of strings, as the demo wrote it: {@code ["webex_calling", "webex_meetings"]}. */

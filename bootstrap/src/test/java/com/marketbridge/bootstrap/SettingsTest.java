@@ -182,4 +182,13 @@ class SettingsTest {
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContainingAll("must be an http(s) origin such as https://acme.example.com", "PROVISIONING_ID is missing");
     }
+
+    @Test
+    void aDataDirTheSystemCannotReadAsAPath_isNamedInTheMessage_notThrown() throws IOException {
+        Map<String, String> environment = Map.of("DATA_DIR", "./data\u0000journal");
+
+        assertThatThrownBy(() -> Settings.load(environment, dotEnv(DEMO_DOT_ENV)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("DATA_DIR is not a path this system can use");
+    }
 }
