@@ -17,45 +17,60 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Records the connector's class-data archive (AppCDS) when the jar is packaged: bootstrap/pom.xml runs this
- * right after the shade plugin. A training run of the real jar, as a partner starts it (the shipped JVM options,
- * its settings in a .env, a fresh DATA_DIR) plus {@code -XX:ArchiveClassesAtExit}, against {@link TrainingUpstreams}
- * on 127.0.0.1: it waits for the ready line, serves an order and its cancel, and stops the connector with SIGTERM,
- * on which the JVM writes every class it loaded into the archive. Then it checks that the archive maps, with
- * {@code -Xshare:on}, which refuses to start on an archive it cannot use. Any failure fails the build, naming
- * the connector's log.
+ * Records the connector's class data when the jar is packaged: bootstrap/pom.xml runs this right after the shade
+ * plugin. What it records is what the options file names: a class-data archive (AppCDS, {@code -XX:SharedArchiveFile},
+ * any JDK) or, where the JDK that packages the jar has one (25 and later), an ahead-of-time cache
+ * ({@code -XX:AOTCache}: classes loaded and linked, plus the method profiles of the training, JEP 483/514/515). A
+ * training run of the real jar, as a partner starts it (the shipped JVM options, its settings in a .env, a fresh
+ * DATA_DIR) plus {@code -XX:ArchiveClassesAtExit} or {@code -XX:AOTCacheOutput}, against {@link TrainingUpstreams} on
+ * 127.0.0.1: it waits for the ready line, serves an order and its cancel of each edition, then {@code --events} more
+ * (orders, then their cancels, 8 at a time: an AOT cache's profiles are only as good as its training), and stops
+ * the connector with SIGTERM, on which the JVM writes the archive or cache as it exits. Then it checks that the file
+ * maps, with {@code -Xshare:on} or {@code -XX:AOTMode=on}, which refuse to start on one they cannot use. Any failure
+ * fails the build, naming the connector's log.
  *
- * <p>The archive fits the JDK that ran the build and the jar it trained with, nothing else: another JDK, or
- * a jar repackaged since, starts without it (JDK 17 silently, newer JDKs with one line of warning).
+ * <p>The file fits the JDK that ran the build and the jar it trained with, nothing else: another JDK, or a jar
+ * repackaged since, starts without it (JDK 17 silently, newer JDKs with one line of warning).
  *
  * <pre>
  *   TrainingRun --jar target/marketbridge.jar --options target/marketbridge.jvm-options
- *               --archive target/marketbridge.jsa --work target/class-data-training
+ *               --work target/class-data-training [--events 3000]
  * </pre>
  */
 public final class TrainingRun {
 
     private static final Pattern READY = Pattern.compile("MarketBridge is ready on port (\\d+)");
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+    private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
+    private static final int CALLERS = 8;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Path jar;
     private final Path options;
     private final Path archive;
+    private final boolean aotCache;
     private final Path work;
+    private final int events;
     private final Path javaLauncher = Path.of(System.getProperty("java.home"), "bin", "java");
 
-    TrainingRun(Path jar, Path options, Path archive, Path work) {
+    TrainingRun(Path jar, Path options, Path work, int events) throws IOException {
         this.jar = jar.toAbsolutePath();
         this.options = options.toAbsolutePath();
-        this.archive = archive.toAbsolutePath();
+        String named = classDataOption(options);
+        this.aotCache = named.startsWith(AOT_CACHE_OPTION);
+        this.archive = Path.of(named.substring(named.indexOf('=') + 1)).toAbsolutePath();
         this.work = work.toAbsolutePath();
+        this.events = events;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,17 +78,18 @@ public final class TrainingRun {
         for (int i = 0; i + 1 < args.length; i += 2) {
             named.put(args[i], args[i + 1]);
         }
-        for (String required : List.of("--jar", "--options", "--archive", "--work")) {
+        for (String required : List.of("--jar", "--options", "--work")) {
             if (!named.containsKey(required)) {
                 throw new IllegalArgumentException("missing " + required + "; see TrainingRun's class comment");
             }
         }
         long started = System.nanoTime();
         TrainingRun run = new TrainingRun(Path.of(named.get("--jar")), Path.of(named.get("--options")),
-                Path.of(named.get("--archive")), Path.of(named.get("--work")));
+                Path.of(named.get("--work")), Integer.parseInt(named.getOrDefault("--events", "0")));
         run.record();
-        System.out.printf("[training] class-data archive %s: %.1f MB, recorded in %.1f s with %s%n", run.archive,
-                Files.size(run.archive) / 1e6, (System.nanoTime() - started) / 1e9, System.getProperty("java.vm.version"));
+        System.out.printf("[training] %s %s: %.1f MB, recorded in %.1f s (%d events) with %s%n",
+                run.aotCache ? "AOT cache" : "class-data archive", run.archive, Files.size(run.archive) / 1e6,
+                (System.nanoTime() - started) / 1e9, 2 * TrainingUpstreams.EDITIONS + run.events, System.getProperty("java.vm.version"));
     }
 
     /** Trains the jar and checks the archive it leaves; throws, naming the connector's log, on any failure. */
@@ -90,9 +106,14 @@ public final class TrainingRun {
             List<String> command = new ArrayList<>();
             command.add(javaLauncher.toString());
             command.addAll(jvmOptions(options));
-            // the archive holds classes, not compiled code: the training run spares the build the optimizing compiler
-            command.add("-XX:TieredStopAtLevel=1");
-            command.add("-XX:ArchiveClassesAtExit=" + archive);
+            if (aotCache) {
+                // the cache keeps the profiles the training gathers: it trains with the JIT compilers as shipped
+                command.add("-XX:AOTCacheOutput=" + archive);
+            } else {
+                // the archive holds classes, not profiles or code: the training run spares the build the optimizing compiler
+                command.add("-XX:TieredStopAtLevel=1");
+                command.add("-XX:ArchiveClassesAtExit=" + archive);
+            }
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
@@ -102,10 +123,13 @@ public final class TrainingRun {
             Process connector = builder.start();
             try {
                 // built while the connector starts: a client loads its TLS context, half a second of CPU
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
                 int port = awaitReady(connector, log);
-                serve(client, port, upstreams.eventUrl(TrainingUpstreams.ORDER), log);
-                serve(client, port, upstreams.eventUrl(TrainingUpstreams.CANCEL), log);
+                for (int n = 0; n < TrainingUpstreams.EDITIONS; n++) {
+                    serve(client, port, upstreams.order(n), log);
+                    serve(client, port, upstreams.cancel(n), log);
+                }
+                serveAll(client, port, upstreams, log);
                 HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
                         .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() != 200) {
@@ -121,15 +145,15 @@ public final class TrainingRun {
             }
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            throw failure("the JVM wrote no class-data archive at " + archive, log);
+            throw failure("the JVM wrote no " + (aotCache ? "AOT cache" : "class-data archive") + " at " + archive, log);
         }
         checkArchiveMaps(log);
     }
 
     /**
      * The JVM options of the file, as the java launcher reads an argument file ({@code java @file}): tokens
-     * separated by white space, {@code #} starts a comment. The archive option is dropped: the training run
-     * records the archive instead of using one.
+     * separated by white space, {@code #} starts a comment. The archive or cache option is dropped: the training
+     * run records it instead of using one.
      */
     static List<String> jvmOptions(Path file) throws IOException {
         List<String> options = new ArrayList<>();
@@ -140,12 +164,58 @@ public final class TrainingRun {
                 if (token.contains("\"") || token.contains("'")) {
                     throw new IllegalArgumentException(file + ": quoted options are not supported here: " + token);
                 }
-                if (!token.isEmpty() && !token.startsWith(ARCHIVE_OPTION)) {
+                if (!token.isEmpty() && !token.startsWith(ARCHIVE_OPTION) && !token.startsWith(AOT_CACHE_OPTION)) {
                     options.add(token);
                 }
             }
         }
         return options;
+    }
+
+    /** The file's class-data option: {@code -XX:SharedArchiveFile=...} or {@code -XX:AOTCache=...}, the last one given. */
+    static String classDataOption(Path file) throws IOException {
+        String named = null;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int comment = line.indexOf('#');
+            for (String token : (comment >= 0 ? line.substring(0, comment) : line).trim().split("\\s+")) {
+                if (token.startsWith(ARCHIVE_OPTION) || token.startsWith(AOT_CACHE_OPTION)) {
+                    named = token;
+                }
+            }
+        }
+        if (named == null) {
+            throw new IllegalArgumentException(file + " names no " + ARCHIVE_OPTION + " nor " + AOT_CACHE_OPTION + ": nothing to record");
+        }
+        return named;
+    }
+
+    /** The orders of subscribers past the first ones, then their cancels, {@link #CALLERS} at a time. */
+    private void serveAll(HttpClient client, int port, TrainingUpstreams upstreams, Path log) throws IOException, InterruptedException {
+        int first = TrainingUpstreams.EDITIONS;
+        int subscribers = events / 2;
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try {
+            for (boolean orders : new boolean[] {true, false}) {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int n = first; n < first + subscribers; n++) {
+                    String url = orders ? upstreams.order(n) : upstreams.cancel(n);
+                    sent.add(callers.submit(() -> {
+                        serve(client, port, url, log);
+                        return null;
+                    }));
+                }
+                for (Future<?> each : sent) {
+                    try {
+                        each.get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof IllegalStateException failed ? failed
+                                : failure("a training notification failed: " + e.getCause(), log);
+                    }
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private void writeDotEnv(Map<String, String> settings) throws IOException {
@@ -183,17 +253,18 @@ public final class TrainingRun {
         }
     }
 
-    /** -Xshare:on makes the JVM refuse to start on an archive it cannot map, where the default just runs without. */
+    /** -Xshare:on and -XX:AOTMode=on make the JVM refuse to start on a file it cannot map, where the default just runs without. */
     private void checkArchiveMaps(Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaLauncher.toString());
         command.addAll(jvmOptions(options));
-        command.addAll(List.of("-Xshare:on", ARCHIVE_OPTION + archive, "-cp", jar.toString(), "-version"));
+        command.addAll(aotCache ? List.of("-XX:AOTMode=on", AOT_CACHE_OPTION + archive) : List.of("-Xshare:on", ARCHIVE_OPTION + archive));
+        command.addAll(List.of("-cp", jar.toString(), "-version"));
         Path output = work.resolve("archive-check.log");
         Process check = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!check.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS) || check.exitValue() != 0) {
             check.destroyForcibly();
-            throw failure("the JVM cannot use the archive it wrote:\n" + Files.readString(output), log);
+            throw failure("the JVM cannot use the " + (aotCache ? "AOT cache" : "archive") + " it wrote:\n" + Files.readString(output), log);
         }
     }
 
@@ -201,7 +272,7 @@ public final class TrainingRun {
         String output = Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
         String[] lines = output.split("\n");
         String tail = String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));
-        return new IllegalStateException("Class-data archive training failed: " + what + "\nThe connector's log is "
+        return new IllegalStateException("Class-data training failed: " + what + "\nThe connector's log is "
                 + log + "; its end:\n" + tail);
     }
 

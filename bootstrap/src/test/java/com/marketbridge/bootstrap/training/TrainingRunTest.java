@@ -26,6 +26,16 @@ class TrainingRunTest {
                 """);
 
         assertThat(TrainingRun.jvmOptions(options)).containsExactly("-Xmx72m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+        assertThat(TrainingRun.classDataOption(options)).isEqualTo("-XX:SharedArchiveFile=/opt/marketbridge/marketbridge.jsa");
+    }
+
+    @Test
+    void recordsAnAotCacheWhereTheOptionsNameOne() throws Exception {
+        Path options = folder.resolve("marketbridge.jvm-options");
+        Files.writeString(options, "-XX:AOTCache=/opt/marketbridge/marketbridge.aot\n-Xmx72m\n");
+
+        assertThat(TrainingRun.jvmOptions(options)).containsExactly("-Xmx72m");
+        assertThat(TrainingRun.classDataOption(options)).isEqualTo("-XX:AOTCache=/opt/marketbridge/marketbridge.aot");
     }
 
     @Test
@@ -38,10 +48,11 @@ class TrainingRunTest {
 
     /** The shipped file, as mvn package writes it next to the jar (the failsafe run has it; a plain test run may not). */
     @Test
-    void theShippedOptionsNameTheArchiveAndCapTheHeap() throws Exception {
+    void theShippedOptionsNameTheClassDataAndCapTheHeap() throws Exception {
         Path shipped = Path.of("src", "main", "jvm", "marketbridge.jvm-options");
 
-        assertThat(Files.readString(shipped)).contains("-XX:SharedArchiveFile=${project.build.directory}/marketbridge.jsa");
+        // the pom fills it in: the archive, or the AOT cache on JDK 25 and later
+        assertThat(Files.readString(shipped)).contains("${class-data.option}");
         assertThat(TrainingRun.jvmOptions(shipped)).anyMatch(option -> option.startsWith("-Xmx")).contains("-XX:+UseSerialGC");
     }
 }

@@ -11,24 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * AppDirect and Webex for the training run, as one JDK HTTP server on 127.0.0.1: it starts in milliseconds, where
- * WireMock would add seconds to every build. It serves one provisioned company, its order by {@link #EMAIL} and
- * the cancel of that subscriber, with the contract shapes under src/test/resources. Anything else is a 404.
+ * WireMock would add seconds to every build. It serves one provisioned company with a calling location, and the
+ * order and cancel of subscriber n ({@link #order}, {@link #cancel}; the edition goes meetings, calling, suite by n),
+ * with the contract shapes under src/test/resources. It keeps no state: every extension is free (the connector
+ * skips those it reserved itself) and every delete succeeds. Anything else is a 404.
  */
 final class TrainingUpstreams implements AutoCloseable {
 
     static final String BASIC_USER = "appdirect";
     static final String BASIC_PASSWORD = "training-password";
-    static final String ORDER = "training-order";
-    static final String CANCEL = "training-cancel";
-    static final String EMAIL = "trainee@contoso.test";
+    static final int EDITIONS = 3;
+    private static final String[] EDITION_CODES = {"webex_meetings", "webex_calling", "webex_suite"};
+    private static final Pattern EVENT = Pattern.compile("/api/integration/v1/events/training-([oc])-(\\d+)");
+    private static final Pattern BODY_EMAIL = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern BODY_PACKAGE = Pattern.compile("\"packages\"\\s*:\\s*\\[\\s*\"([^\"]+)\"");
     private static final String COMPANY = "c1a5d0f2-77e4-4a5b-9b8e-1e2f3a4b5c6d";
     private static final String CUSTOMER_ID = "Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvMGYxZTJkM2M";
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "training-upstreams");
         thread.setDaemon(true);
         return thread;
@@ -51,8 +57,18 @@ final class TrainingUpstreams implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String eventUrl(String token) {
-        return baseUrl() + "/api/integration/v1/events/" + token;
+    /** The order of subscriber n: meetings, calling or suite by n. */
+    String order(int n) {
+        return baseUrl() + "/api/integration/v1/events/training-o-" + n;
+    }
+
+    /** The cancel of subscriber n's subscription. */
+    String cancel(int n) {
+        return baseUrl() + "/api/integration/v1/events/training-c-" + n;
+    }
+
+    static String email(int n) {
+        return "trainee-" + n + "@contoso.test";
     }
 
     /** The settings a partner would write, pointed at this server; the connector listens on a free port. */
@@ -81,32 +97,35 @@ final class TrainingUpstreams implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
-            String subscriber = fill(resource("webex/subscriber.json"), Map.of("subscriberId", "SUB-trainee", "personId", "PERSON-trainee", "email", EMAIL,
-                    "customerId", CUSTOMER_ID, "company", COMPANY, "package", "webex_meetings"));
             String customer = fill(resource("webex/customer.json"), Map.of("customerId", CUSTOMER_ID, "company", COMPANY,
                     "status", "provisioned", "orgId", "\"orgId\": \"ORG1\","));
+            Matcher event = EVENT.matcher(path);
+            if (event.matches() && exchange.getRequestMethod().equals("GET")) {
+                json(exchange, 200, event(event.group(1).equals("o") ? "appdirect/order.json" : "appdirect/cancel.json",
+                        Integer.parseInt(event.group(2))));
+                return;
+            }
             switch (exchange.getRequestMethod() + " " + path) {
                 case "POST /oauth2/token" -> json(exchange, 200,
                         "{\"access_token\":\"training-token\",\"token_type\":\"bearer\",\"expires_in\":43199,\"scope\":\"ROLE_APPLICATION\"}");
-                case "GET /api/integration/v1/events/" + ORDER -> json(exchange, 200, event("appdirect/order.json"));
-                case "GET /api/integration/v1/events/" + CANCEL -> json(exchange, 200, event("appdirect/cancel.json"));
                 case "GET /v1/wholesale/customers" -> json(exchange, 200, "{\"items\":[" + customer + "]}");
                 case "GET /v1/wholesale/customers/" + CUSTOMER_ID -> json(exchange, 200, customer);
                 case "POST /v1/wholesale/subscribers/validate" -> json(exchange, 200,
                         "{\"message\":\"success\",\"info\":[{\"infoCode\":100,\"description\":\"Provisioning precheck validation successful.\"}]}");
-                case "POST /v1/wholesale/subscribers" -> json(exchange, 200, subscriber);
-                case "GET /v1/wholesale/subscribers" -> json(exchange, 200, "{\"items\":[" + subscriber + "]}");
+                case "POST /v1/wholesale/subscribers" -> json(exchange, 200, subscriber(group(BODY_EMAIL, body), group(BODY_PACKAGE, body)));
+                case "GET /v1/locations" -> json(exchange, 200, resource("webex/locations.json"));
+                case "POST /v1/telephony/config/locations/LOC1/actions/validateExtensions/invoke" -> json(exchange, 200, "{\"status\":\"OK\"}");
                 case "GET /v1/people" -> json(exchange, 200, query != null && query.contains("email=")
-                        ? "{\"items\":[{\"id\":\"PERSON-trainee\",\"emails\":[\"" + EMAIL + "\"],\"orgId\":\"ORG1\"}]}"
+                        ? "{\"items\":[{\"id\":\"PERSON-x\",\"emails\":[\"" + email(0) + "\"],\"orgId\":\"ORG1\"}]}"
                         : "{\"items\":[]}");
-                case "DELETE /v1/wholesale/subscribers/SUB-trainee", "DELETE /v1/people/PERSON-trainee" ->
-                        exchange.sendResponseHeaders(204, -1);
                 default -> {
-                    if (path.startsWith("/api/integration/v1/events/") && path.endsWith("/result")) {
-                        exchange.sendResponseHeaders(200, -1);
+                    if (path.startsWith("/api/integration/v1/events/") && path.endsWith("/result")
+                            || exchange.getRequestMethod().equals("DELETE")
+                            && (path.startsWith("/v1/wholesale/subscribers/SUB-") || path.startsWith("/v1/people/PERSON-"))) {
+                        exchange.sendResponseHeaders(path.endsWith("/result") ? 200 : 204, -1);
                     } else {
                         json(exchange, 404, "{\"message\":\"the training upstreams do not serve " + path + "\"}");
                     }
@@ -115,9 +134,21 @@ final class TrainingUpstreams implements AutoCloseable {
         }
     }
 
-    private String event(String template) {
-        return fill(resource(template), Map.of("baseUrl", baseUrl(), "flag", "null", "email", EMAIL, "company", COMPANY,
-                "edition", "webex_meetings", "account", COMPANY + ":" + EMAIL));
+    private String event(String template, int n) {
+        return fill(resource(template), Map.of("baseUrl", baseUrl(), "flag", "null", "email", email(n), "company", COMPANY,
+                "edition", EDITION_CODES[n % EDITIONS], "account", COMPANY + ":" + email(n)));
+    }
+
+    private static String subscriber(String email, String packageName) {
+        String local = email == null ? "x" : email.substring(0, email.indexOf('@'));
+        return fill(resource("webex/subscriber.json"), Map.of("subscriberId", "SUB-" + local, "personId", "PERSON-" + local,
+                "email", String.valueOf(email), "customerId", CUSTOMER_ID, "company", COMPANY,
+                "package", packageName == null ? "webex_meetings" : packageName));
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static void json(HttpExchange exchange, int status, String body) throws IOException {
