@@ -29,16 +29,16 @@ final class JdbcExtensionReservations implements ExtensionReservations {
             + " WHERE location_id = ? AND extension = ?";
     private static final String RELEASE = "DELETE FROM extension_reservations WHERE location_id = ? AND holder = ?";
 
-    private final JdbcEventJournal database;
+    private final EmbeddedDatabase database;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcExtensionReservations(JdbcEventJournal database) {
+    JdbcExtensionReservations(EmbeddedDatabase database) {
         this.database = database;
     }
 
     @Override
     public Set<String> taken(String locationId) {
-        return database.inLock("read the extensions taken at " + locationId, connection -> {
+        return database.use("read the extensions taken at " + locationId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(TAKEN)) {
                 select.setString(1, locationId);
                 Set<String> taken = new HashSet<>();
@@ -69,7 +69,7 @@ final class JdbcExtensionReservations implements ExtensionReservations {
 
     @Override
     public Optional<String> heldBy(String locationId, String holder) {
-        return database.inLock("read the extension of a user at " + locationId, connection -> {
+        return database.use("read the extension of a user at " + locationId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(HELD_BY)) {
                 select.setString(1, locationId);
                 select.setString(2, holder);

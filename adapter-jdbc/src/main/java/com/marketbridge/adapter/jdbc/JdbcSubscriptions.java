@@ -34,16 +34,16 @@ final class JdbcSubscriptions implements Subscriptions {
     private static final String INSERT_USER = "INSERT INTO subscription_users (account_identifier, position, email, first_name,"
             + " last_name, subscriber_id, person_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final JdbcEventJournal database;
+    private final EmbeddedDatabase database;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcSubscriptions(JdbcEventJournal database) {
+    JdbcSubscriptions(EmbeddedDatabase database) {
         this.database = database;
     }
 
     @Override
     public Optional<Subscription> find(String accountIdentifier) {
-        return database.inLock("find subscription " + accountIdentifier, connection -> {
+        return database.use("find subscription " + accountIdentifier, connection -> {
             try (PreparedStatement find = connection.prepareStatement(FIND)) {
                 find.setString(1, accountIdentifier);
                 try (ResultSet row = find.executeQuery()) {
