@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * at a time: its migrations, its one connection, and when its writes are durable. A failed write marks it down at
  * once: it refuses work, naming the problem, until {@link Recovery} has reopened it and seen it take a write again.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -88,7 +89,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             Connection connection = dataSource.getConnection();
             try {
                 file.checkWritable(connection);
-                MigrateResult migration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                MigrateResult migration = Flyway.configure().dataSource(dataSource).locations("classpath:db/h2")
                         .load().migrate();
                 LOG.info("Opened the event journal in {} at schema version {} ({} migration(s) applied)", folder,
                         migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
@@ -158,12 +159,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Returns once every write made before the call is on the device; concurrent callers share one write-out.
-     *
-     * @throws JournalUnavailableException the write-out failed
-     */
-    void makeDurable() {
+    /** Writes out every commit and forces it to the device; concurrent callers share one write-out. */
+    @Override
+    public void makeDurable() {
         long made;
         lock.lock();
         try {
@@ -188,8 +186,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         });
     }
 
-    /** Whether the database takes writes: open, and not down after a failure. */
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         return !closed && problem == null;
     }
 
@@ -197,11 +195,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         return !closed && problem != null;
     }
 
-    /**
-     * What to run each time the database takes writes again after a failure, on the recovery's thread: the work it
-     * holds that nobody works on, such as events whose progress was lost with the failed database, is taken up.
-     */
-    void onRecovery(Runnable resume) {
+    @Override
+    public void onRecovery(Runnable resume) {
         recovery.afterwards(resume);
     }
 
@@ -280,16 +275,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Work on the database's one connection, which nobody else uses meanwhile. */
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /**
-     * Work that changes the database: counted once made, so that {@link #makeDurable()} knows what it has to cover
-     * (a write that failed made nothing that anyone may announce).
+     * Counted once made, so that {@link #makeDurable()} knows what it has to cover (a write that failed made nothing
+     * that anyone may announce).
      */
-    <T> T write(String what, Work<T> work) {
+    @Override
+    public <T> T write(String what, Work<T> work) {
         return use(what, connection -> {
             T result = work.run(connection);
             writes++;
@@ -297,13 +288,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         });
     }
 
-    /**
-     * Work on the database's one connection, which nobody else uses meanwhile; refused while the database is down.
-     *
-     * @throws JournalUnavailableException the database is down, or it failed the work
-     * @throws IllegalStateException       the database is closed, or it refused the statement itself
-     */
-    <T> T use(String what, Work<T> work) {
+    /** On the database's one connection, under its lock. */
+    @Override
+    public <T> T use(String what, Work<T> work) {
         lock.lock();
         try {
             if (closed) {
@@ -314,7 +301,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             return work.run(connection);
         } catch (SQLException e) {
-            if (isRefusedStatement(e)) {
+            if (SqlProblems.isRefusedStatement(e)) {
                 throw new IllegalStateException("the journal in " + dataDir + " could not " + what + ": " + e.getMessage(), e);
             }
             throw failed(what, e);
@@ -323,9 +310,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Refused for its data or its text (SQLSTATE classes 22, 23, 42): a defect of the connector, not of the storage. */
-    private static boolean isRefusedStatement(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"));
+    /** H2's MERGE, keyed: PostgreSQL's INSERT ... ON CONFLICT is not H2's. */
+    @Override
+    public String upsert(String table, String key, String... columns) {
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
     }
 }

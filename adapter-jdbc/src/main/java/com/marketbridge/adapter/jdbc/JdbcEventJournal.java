@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 /** The event journal: one row per event in the database the stores share, inserted once and then updated. */
 final class JdbcEventJournal implements EventJournal {
 
-    private static final String DUPLICATE_KEY = "23505";
-
     // Derived from the domain so that what "finished" means is decided in one place, EventState.
     private static final String FINISHED_STATES = Arrays.stream(EventState.values())
             .filter(EventState::isFinished)
@@ -34,10 +32,10 @@ final class JdbcEventJournal implements EventJournal {
             + " OR (asynchronous AND NOT result_delivered AND state <> '" + EventState.PARKED.name() + "')"
             + " ORDER BY received_at, token";
 
-    private final EmbeddedDatabase database;
+    private final Database database;
     private final EventRows rows = new EventRows();
 
-    JdbcEventJournal(EmbeddedDatabase database) {
+    JdbcEventJournal(Database database) {
         this.database = database;
     }
 
@@ -51,7 +49,7 @@ final class JdbcEventJournal implements EventJournal {
                 return true;
             } catch (SQLException e) {
                 // the primary key decides, so two concurrent receipts of one event cannot both win
-                if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                if (SqlProblems.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return false;
                 }
                 throw e;

@@ -13,15 +13,16 @@ import java.util.Optional;
 final class JdbcKnownCustomers implements KnownCustomers {
 
     private static final String FIND = "SELECT customer_id, external_id, org_id, status FROM customers WHERE external_id = ?";
-    private static final String MERGE =
-            "MERGE INTO customers (external_id, customer_id, org_id, status, updated_at) KEY (external_id) VALUES (?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM customers WHERE external_id = ?";
 
-    private final EmbeddedDatabase database;
+    private final Database database;
+    private final String remember;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcKnownCustomers(EmbeddedDatabase database) {
+    JdbcKnownCustomers(Database database) {
         this.database = database;
+        this.remember = database.upsert("customers", "external_id", "external_id", "customer_id", "org_id", "status",
+                "updated_at");
     }
 
     @Override
@@ -44,7 +45,7 @@ final class JdbcKnownCustomers implements KnownCustomers {
     @Override
     public void remember(WebexCustomer customer) {
         database.write("remember customer " + customer.externalId(), connection -> {
-            try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            try (PreparedStatement merge = connection.prepareStatement(remember)) {
                 merge.setString(1, customer.externalId());
                 merge.setString(2, customer.id());
                 merge.setString(3, customer.orgId());

@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The connector's stores in one database: the event journal, the subscriptions, the extension reservations and the
- * known customers. They share its connection and its durability, so {@link EventJournal#makeDurable()} covers the
+ * The connector's stores in one database, embedded (an H2 file under DATA_DIR, one connector) or shared (PostgreSQL,
+ * several connectors): the event journal, the subscriptions, the extension reservations and the known customers. They share its connection and its durability, so {@link EventJournal#makeDurable()} covers the
  * writes of all four, and they are opened and closed together.
  */
 public final class JdbcStore implements AutoCloseable {
 
-    private final EmbeddedDatabase database;
+    private final Database database;
     private final EventJournal journal;
     private final Subscriptions subscriptions;
     private final ExtensionReservations reservations;
     private final KnownCustomers knownCustomers;
 
-    private JdbcStore(EmbeddedDatabase database) {
+    private JdbcStore(Database database) {
         this.database = database;
         this.journal = new JdbcEventJournal(database);
         this.subscriptions = new JdbcSubscriptions(database);
@@ -42,6 +42,15 @@ public final class JdbcStore implements AutoCloseable {
      */
     public static JdbcStore open(JournalStorage storage) {
         return new JdbcStore(EmbeddedDatabase.open(storage));
+    }
+
+    /**
+     * Connects to the PostgreSQL database that several connectors may share, bringing the schema up to date. Fails
+     * with {@link IllegalStateException} naming DATABASE_URL (never the password) and the problem: the server cannot
+     * be reached, refuses the credentials, or the database does not exist or cannot be written.
+     */
+    public static JdbcStore connect(PostgresSettings settings) {
+        return new JdbcStore(PostgresDatabase.open(settings));
     }
 
     public EventJournal journal() {

@@ -39,7 +39,7 @@ class JdbcExtensionReservationsTest extends ExtensionReservationsContract {
         JdbcDataSource previous = new JdbcDataSource();
         previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabase.DATABASE_NAME));
         previous.setUser("sa");
-        Flyway.configure().dataSource(previous).locations("classpath:db/migration").target("3").load().migrate();
+        Flyway.configure().dataSource(previous).locations("classpath:db/h2").target("3").load().migrate();
         try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("INSERT INTO subscriptions VALUES ('c1:alice@contoso.test', 'c1', 'wx-c1', 'webex_calling',"
                     + " TRUE, NULL, 'ACTIVE', CURRENT_TIMESTAMP), ('c1:bob@contoso.test', 'c1', 'wx-c1', 'webex_calling',"

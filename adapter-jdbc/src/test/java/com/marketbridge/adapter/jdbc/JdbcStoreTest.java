@@ -175,7 +175,7 @@ class JdbcStoreTest {
         JdbcDataSource previous = new JdbcDataSource();
         previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabase.DATABASE_NAME));
         previous.setUser("sa");
-        Flyway.configure().dataSource(previous).locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(previous).locations("classpath:db/h2").target("2").load().migrate();
         JournalEntry entry = received("t-before", T0);
         try (Connection connection = previous.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO events (token, event_url, type, flag, "

@@ -1,0 +1,194 @@
+package com.marketbridge.adapter.jdbc;
+
+import com.marketbridge.application.port.out.JournalUnavailableException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL database that several connectors share, through a pool of connections. Each commit is durable when
+ * it returns (PostgreSQL writes its log out before it answers a commit), so {@link #makeDurable()} has nothing left
+ * to do. A connection that cannot be had or breaks marks the database down at once, as the embedded one does after
+ * a failed write: work is refused, naming the problem, until {@link Recovery} sees it take a write again.
+ */
+final class PostgresDatabase implements Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+
+    /** How long a caller waits for a connection before the database counts as down. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HikariDataSource pool;
+    private final String where;
+    private final Recovery recovery = new Recovery(this::reopen, this::isDown);
+    /** Why the database is down, in a few words; null while it takes writes. */
+    private volatile String problem;
+    private volatile boolean closed;
+
+    private PostgresDatabase(HikariDataSource pool, String where) {
+        this.pool = pool;
+        this.where = where;
+    }
+
+    /**
+     * Connects, brings the schema up to date and sees the database take a write. Fails with
+     * {@link IllegalStateException} naming DATABASE_URL (without credentials) and the problem.
+     */
+    static PostgresDatabase open(PostgresSettings settings) {
+        String where = withoutQuery(settings.url());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("marketbridge-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password().value());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        // the pool is made without a connection, so a database that is not there is reported below, in one message
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "marketbridge");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            MigrateResult migration = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+                    .load().migrate();
+            LOG.info("Opened the event journal in PostgreSQL at {}, schema version {} ({} migration(s) applied)", where,
+                    migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
+                    migration.migrationsExecuted);
+            try (Connection connection = pool.getConnection()) {
+                verify(connection);
+            }
+            return new PostgresDatabase(pool, where);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open the journal in PostgreSQL at DATABASE_URL " + where + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /** The URL without its query, where a password may be written. */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static void verify(Connection connection) throws SQLException {
+        try (Statement check = connection.createStatement()) {
+            check.executeQuery("SELECT COUNT(*) FROM events").close();
+            check.executeUpdate("INSERT INTO storage_check (id, checked_at) VALUES (1, CURRENT_TIMESTAMP)"
+                    + " ON CONFLICT (id) DO UPDATE SET checked_at = EXCLUDED.checked_at");
+        }
+    }
+
+    @Override
+    public <T> T use(String what, Work<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the journal in PostgreSQL at " + where + " is closed; cannot " + what);
+        }
+        if (problem != null) {
+            throw new JournalUnavailableException(problem);
+        }
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            if (SqlProblems.isRefusedStatement(e)) {
+                throw new IllegalStateException("the journal in PostgreSQL could not " + what + ": " + e.getMessage(), e);
+            }
+            throw failed(what, e);
+        }
+    }
+
+    @Override
+    public <T> T write(String what, Work<T> work) {
+        return use(what, work);
+    }
+
+    /** Every commit was durable when it returned. */
+    @Override
+    public void makeDurable() {
+        if (problem != null) {
+            throw new JournalUnavailableException(problem);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && problem == null;
+    }
+
+    private boolean isDown() {
+        return !closed && problem != null;
+    }
+
+    @Override
+    public void onRecovery(Runnable resume) {
+        recovery.afterwards(resume);
+    }
+
+    private JournalUnavailableException failed(String what, SQLException e) {
+        if (problem == null) {
+            problem = "PostgreSQL is unavailable (" + rootMessage(e) + ")";
+            LOG.error("The journal in PostgreSQL at {} could not {}: {}. It refuses work until PostgreSQL takes writes "
+                    + "again: /ready answers 503, notifications are answered that the storage is unavailable; trying "
+                    + "again every few seconds", where, what, problem, e);
+            recovery.start();
+        }
+        return new JournalUnavailableException(problem);
+    }
+
+    /** One try at bringing the database back: a connection that takes a write. */
+    boolean reopen() {
+        if (closed) {
+            return false;
+        }
+        try (Connection connection = pool.getConnection()) {
+            verify(connection);
+            problem = null;
+            LOG.warn("The journal in PostgreSQL at {} takes writes again; taking up its unfinished work", where);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            problem = "PostgreSQL is unavailable (" + rootMessage(e) + ")";
+            LOG.warn("The journal in PostgreSQL at {} still cannot write: {}", where, problem);
+            return false;
+        }
+    }
+
+    /** PostgreSQL's INSERT ... ON CONFLICT: H2's MERGE ... KEY is not PostgreSQL's. */
+    @Override
+    public String upsert(String table, String key, String... columns) {
+        String updates = Arrays.stream(columns).filter(column -> !column.equals(key))
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ") ON CONFLICT (" + key
+                + ") DO UPDATE SET " + updates;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        recovery.close();
+        pool.close();
+        LOG.info("Closed the event journal in PostgreSQL at {}", where);
+    }
+}
