@@ -4,7 +4,7 @@ import com.marketbridge.adapter.appdirect.AppDirect;
 import com.marketbridge.adapter.http.WebhookServer;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcStore;
-import com.marketbridge.adapter.jdbc.JournalStorage;
+import com.marketbridge.adapter.jdbc.StoreSettings;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.application.service.scheduling.FulfilmentWorker;
@@ -38,11 +38,11 @@ final class Connector implements AutoCloseable {
      * comes in during the first second.
      */
     static Connector start(Settings settings) {
-        return start(settings, JournalStorage.onDisk(settings.dataDir()));
+        return start(settings, settings.store());
     }
 
-    /** The same, with the journal kept in {@code storage} (DATA_DIR, on one of H2's file systems). */
-    static Connector start(Settings settings, JournalStorage storage) {
+    /** The same, with the journal kept in {@code storage} (for tests: on one of H2's file systems, or PostgreSQL). */
+    static Connector start(Settings settings, StoreSettings storage) {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             return start(settings, storage, starting);
@@ -51,7 +51,7 @@ final class Connector implements AutoCloseable {
         }
     }
 
-    private static Connector start(Settings settings, JournalStorage storage, ExecutorService starting) {
+    private static Connector start(Settings settings, StoreSettings storage, ExecutorService starting) {
         CompletableFuture<JdbcStore> opening = CompletableFuture.supplyAsync(
                 () -> JdbcStore.open(storage), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();

@@ -35,22 +35,17 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * Opens the stores in the storage's folder (created if missing), bringing the schema up to date. Fails with
-     * {@link IllegalStateException} naming DATA_DIR or the file, and the problem: another connector, in this process
-     * or another, has the folder open; the folder or the journal file cannot be written; the disk is full; the file
-     * is not a journal.
+     * Opens the stores where the settings say, bringing the schema up to date, and sees the database take a write.
+     * Fails with {@link IllegalStateException} naming the place and the problem. In a folder (created if missing):
+     * another connector, in this process or another, has it open; the folder or the journal file cannot be written;
+     * the disk is full; the file is not a journal. In PostgreSQL (named by DATABASE_URL, never with a password): the
+     * server cannot be reached, refuses the credentials, or the database does not exist or cannot be written.
      */
-    public static JdbcStore open(JournalStorage storage) {
-        return new JdbcStore(EmbeddedDatabase.open(storage));
-    }
-
-    /**
-     * Connects to the PostgreSQL database that several connectors may share, bringing the schema up to date. Fails
-     * with {@link IllegalStateException} naming DATABASE_URL (never the password) and the problem: the server cannot
-     * be reached, refuses the credentials, or the database does not exist or cannot be written.
-     */
-    public static JdbcStore connect(PostgresSettings settings) {
-        return new JdbcStore(PostgresDatabase.open(settings));
+    public static JdbcStore open(StoreSettings settings) {
+        if (settings instanceof PostgresSettings postgres) {
+            return new JdbcStore(PostgresDatabase.open(postgres));
+        }
+        return new JdbcStore(EmbeddedDatabase.open((JournalStorage) settings));
     }
 
     public EventJournal journal() {

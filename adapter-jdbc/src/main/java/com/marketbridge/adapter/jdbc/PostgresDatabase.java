@@ -4,11 +4,16 @@ import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -25,19 +30,48 @@ final class PostgresDatabase implements Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
-    /** How long a caller waits for a connection before the database counts as down. */
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a caller waits for a connection before the database counts as down: well within AppDirect's 5 s. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How often an idle connector looks at the database, so that /ready turns 503 without waiting for an event. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+
+    /** An arbitrary 64-bit key: the advisory lock only this connector takes, one instance per database. */
+    private static final long OWNER_LOCK = 0x4d61726b65744272L; // "MarketBr"
 
     private final HikariDataSource pool;
+    private final Connection owner;
     private final String where;
     private final Recovery recovery = new Recovery(this::reopen, this::isDown);
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "marketbridge-db-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Why the database is down, in a few words; null while it takes writes. */
     private volatile String problem;
     private volatile boolean closed;
 
-    private PostgresDatabase(HikariDataSource pool, String where) {
+    private PostgresDatabase(HikariDataSource pool, Connection owner, String where) {
         this.pool = pool;
+        this.owner = owner;
         this.where = where;
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (problem != null || closed) {
+            return; // Recovery is at work, or nothing is left to watch
+        }
+        try {
+            use("reach the database", connection -> {
+                if (!connection.isValid((int) CONNECTION_TIMEOUT.toSeconds())) {
+                    throw new SQLException("the connection is no longer valid", "08006");
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("The heartbeat found the database down", e); // and use() marked it down, logging why
+        }
     }
 
     /**
@@ -59,7 +93,9 @@ final class PostgresDatabase implements Database {
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "marketbridge");
         HikariDataSource pool = new HikariDataSource(config);
+        Connection owner = null;
         try {
+            owner = claim(settings);
             MigrateResult migration = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
                     .load().migrate();
             LOG.info("Opened the event journal in PostgreSQL at {}, schema version {} ({} migration(s) applied)", where,
@@ -68,16 +104,45 @@ final class PostgresDatabase implements Database {
             try (Connection connection = pool.getConnection()) {
                 verify(connection);
             }
-            return new PostgresDatabase(pool, where);
+            return new PostgresDatabase(pool, owner, where);
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(owner);
             pool.close();
             throw new IllegalStateException("cannot open the journal in PostgreSQL at DATABASE_URL " + where + ": "
                     + rootMessage(e), e);
         }
     }
 
+    /*
+     * Until the instances sharing a database divide the work between them (issue 14), one connector per database: a
+     * session's advisory lock, held on a connection of its own for as long as the connector runs, refuses a second.
+     */
+    private static Connection claim(PostgresSettings settings) throws SQLException {
+        Connection owner = DriverManager.getConnection(settings.url(), settings.username(), settings.password().value());
+        try (Statement lock = owner.createStatement();
+             ResultSet claimed = lock.executeQuery("SELECT pg_try_advisory_lock(" + OWNER_LOCK + ")")) {
+            if (claimed.next() && claimed.getBoolean(1)) {
+                return owner;
+            }
+        }
+        owner.close();
+        throw new IllegalStateException("another connector uses this database; one connector per database until "
+                + "instances share the work");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the owner's connection failed", e);
+        }
+    }
+
     /** The URL without its query, where a password may be written. */
-    private static String withoutQuery(String url) {
+    static String withoutQuery(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
     }
@@ -145,7 +210,7 @@ final class PostgresDatabase implements Database {
 
     private JournalUnavailableException failed(String what, SQLException e) {
         if (problem == null) {
-            problem = "PostgreSQL is unavailable (" + rootMessage(e) + ")";
+            problem = "PostgreSQL: " + rootMessage(e);
             LOG.error("The journal in PostgreSQL at {} could not {}: {}. It refuses work until PostgreSQL takes writes "
                     + "again: /ready answers 503, notifications are answered that the storage is unavailable; trying "
                     + "again every few seconds", where, what, problem, e);
@@ -165,7 +230,7 @@ final class PostgresDatabase implements Database {
             LOG.warn("The journal in PostgreSQL at {} takes writes again; taking up its unfinished work", where);
             return true;
         } catch (SQLException | RuntimeException e) {
-            problem = "PostgreSQL is unavailable (" + rootMessage(e) + ")";
+            problem = "PostgreSQL: " + rootMessage(e);
             LOG.warn("The journal in PostgreSQL at {} still cannot write: {}", where, problem);
             return false;
         }
@@ -187,8 +252,16 @@ final class PostgresDatabase implements Database {
             return;
         }
         closed = true;
+        heartbeat.shutdownNow();
         recovery.close();
         pool.close();
+        // unlocked before the connection closes: its server process lets the lock go only once it has ended
+        try (Statement unlock = owner.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock(" + OWNER_LOCK + ")");
+        } catch (SQLException e) {
+            LOG.debug("Unlocking the database failed; it is unlocked when the connection ends", e);
+        }
+        closeQuietly(owner);
         LOG.info("Closed the event journal in PostgreSQL at {}", where);
     }
 }

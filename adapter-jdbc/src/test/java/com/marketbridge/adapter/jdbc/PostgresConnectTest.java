@@ -20,7 +20,7 @@ class PostgresConnectTest {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/marketbridge";
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> JdbcStore.connect(new PostgresSettings(url, "connector", new Secret("s3cret-pw"), 2)))
+                .isThrownBy(() -> JdbcStore.open(new PostgresSettings(url, "connector", new Secret("s3cret-pw"), 2)))
                 .withMessageStartingWith("cannot open the journal in PostgreSQL at DATABASE_URL " + url + ": ")
                 .withMessageContaining("refused")
                 .withMessageNotContaining("s3cret-pw");
@@ -32,9 +32,22 @@ class PostgresConnectTest {
         String missing = database.url().replaceFirst("/marketbridge_\\d+", "/no_such_database");
         PostgresSettings wrong = new PostgresSettings(missing, "postgres", new Secret("s3cret-pw"), 2);
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.connect(wrong))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(wrong))
                 .withMessageContaining("DATABASE_URL jdbc:postgresql://")
                 .withMessageContaining("no_such_database\" does not exist")
                 .withMessageNotContaining("s3cret-pw");
+    }
+
+    @Test
+    void aSecondConnectorOnTheSameDatabase_isRefusedUntilTheFirstCloses() {
+        PostgresSettings database = TestPostgres.newDatabase();
+        JdbcStore first = JdbcStore.open(database);
+
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(database))
+                .withMessageContaining("at DATABASE_URL " + PostgresDatabase.withoutQuery(database.url()))
+                .withMessageContaining("another connector uses this database");
+
+        first.close();
+        JdbcStore.open(database).close();
     }
 }

@@ -13,7 +13,7 @@ class PostgresEventJournalTest extends EventJournalContract {
     @Override
     protected EventJournal journal() {
         settings = TestPostgres.newDatabase();
-        store = JdbcStore.connect(settings);
+        store = JdbcStore.open(settings);
         return store.journal();
     }
 
@@ -21,7 +21,7 @@ class PostgresEventJournalTest extends EventJournalContract {
     @Override
     protected EventJournal afterCrash(EventJournal crashing) {
         store.close();
-        store = JdbcStore.connect(settings);
+        store = JdbcStore.open(settings);
         return store.journal();
     }
 

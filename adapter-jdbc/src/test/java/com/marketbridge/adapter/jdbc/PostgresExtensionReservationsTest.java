@@ -11,7 +11,7 @@ class PostgresExtensionReservationsTest extends ExtensionReservationsContract {
 
     @Override
     protected ExtensionReservations reservations() {
-        store = JdbcStore.connect(TestPostgres.newDatabase());
+        store = JdbcStore.open(TestPostgres.newDatabase());
         return store.reservations();
     }
 

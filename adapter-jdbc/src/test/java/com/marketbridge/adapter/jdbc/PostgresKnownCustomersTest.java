@@ -11,7 +11,7 @@ class PostgresKnownCustomersTest extends KnownCustomersContract {
 
     @Override
     protected KnownCustomers customers() {
-        store = JdbcStore.connect(TestPostgres.newDatabase());
+        store = JdbcStore.open(TestPostgres.newDatabase());
         return store.knownCustomers();
     }
 

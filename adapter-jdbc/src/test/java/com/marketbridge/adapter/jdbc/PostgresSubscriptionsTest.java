@@ -11,7 +11,7 @@ class PostgresSubscriptionsTest extends SubscriptionsContract {
 
     @Override
     protected Subscriptions subscriptions() {
-        store = JdbcStore.connect(TestPostgres.newDatabase());
+        store = JdbcStore.open(TestPostgres.newDatabase());
         return store.subscriptions();
     }
 
