@@ -79,7 +79,7 @@ final class PostgresDatabase implements Database {
      * {@link IllegalStateException} naming DATABASE_URL (without credentials) and the problem.
      */
     static PostgresDatabase open(PostgresSettings settings) {
-        String where = withoutQuery(settings.url());
+        String where = PostgresSettings.withoutQuery(settings.url());
         HikariConfig config = new HikariConfig();
         config.setPoolName("marketbridge-db");
         config.setJdbcUrl(settings.url());
@@ -141,11 +141,6 @@ final class PostgresDatabase implements Database {
         }
     }
 
-    /** The URL without its query, where a password may be written. */
-    static String withoutQuery(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
