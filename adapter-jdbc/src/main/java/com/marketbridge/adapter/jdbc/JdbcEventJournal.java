@@ -1,6 +1,7 @@
 package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.LeaseLostException;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
@@ -24,19 +25,25 @@ final class JdbcEventJournal implements EventJournal {
 
     private static final String INSERT = "INSERT INTO events (" + EventRows.COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE events SET " + EventRows.PROGRESS + " WHERE token = ?";
     private static final String FIND = "SELECT " + EventRows.COLUMNS + " FROM events WHERE token = ?";
-    // Mirrors JournalEntry.needsWork(); the contract test checks the two agree on every combination.
-    private static final String NEEDING_WORK = "SELECT " + EventRows.COLUMNS + " FROM events"
-            + " WHERE state NOT IN (" + FINISHED_STATES + ")"
-            + " OR (asynchronous AND NOT result_delivered AND state <> '" + EventState.PARKED.name() + "')"
+    // Mirrors JournalEntry.needsWork(); the contract test checks the two agree on every combination. PostgreSQL's
+    // index events_needing_work has this condition word for word.
+    private static final String NEEDS_WORK = "(state NOT IN (" + FINISHED_STATES + ")"
+            + " OR (asynchronous AND NOT result_delivered AND state <> '" + EventState.PARKED.name() + "'))";
+    private static final String NEEDING_WORK = "SELECT " + EventRows.COLUMNS + " FROM events WHERE " + NEEDS_WORK
             + " ORDER BY received_at, token";
+    private static final String NEEDING_WORK_IN_LANE = "SELECT " + EventRows.COLUMNS + " FROM events WHERE lane = ?"
+            + " AND " + NEEDS_WORK + " ORDER BY received_at, token";
 
     private final Database database;
+    private final StoreLeases leases;
+    private final String update;
     private final EventRows rows = new EventRows();
 
-    JdbcEventJournal(Database database) {
+    JdbcEventJournal(Database database, StoreLeases leases) {
         this.database = database;
+        this.leases = leases;
+        this.update = "UPDATE events SET " + EventRows.PROGRESS + " WHERE token = ?" + leases.writeCondition();
     }
 
     @Override
@@ -73,13 +80,17 @@ final class JdbcEventJournal implements EventJournal {
     public void update(JournalEntry entry) {
         EventToken token = entry.event().token();
         int updated = database.write("update event " + token, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                int next = EventRows.bindProgress(update, 1, entry);
-                update.setString(next, token.value());
-                return update.executeUpdate();
+            try (PreparedStatement statement = connection.prepareStatement(update)) {
+                int next = EventRows.bindProgress(statement, 1, entry);
+                statement.setString(next, token.value());
+                leases.bindWriteCondition(statement, next + 1, entry.lane());
+                return statement.executeUpdate();
             }
         });
         if (updated == 0) {
+            if (find(token).isPresent()) {
+                throw new LeaseLostException(entry.lane());
+            }
             throw new IllegalArgumentException("event " + token + " is not journaled");
         }
     }
@@ -87,15 +98,30 @@ final class JdbcEventJournal implements EventJournal {
     @Override
     public List<JournalEntry> needingWork() {
         return database.use("list the events needing work", connection -> {
-            List<JournalEntry> work = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(NEEDING_WORK);
-                 ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    work.add(rows.readEntry(found));
-                }
+            try (PreparedStatement select = connection.prepareStatement(NEEDING_WORK)) {
+                return read(select);
             }
-            return work;
         });
+    }
+
+    @Override
+    public List<JournalEntry> needingWork(String lane) {
+        return database.use("list the events of lane " + lane + " needing work", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(NEEDING_WORK_IN_LANE)) {
+                select.setString(1, lane);
+                return read(select);
+            }
+        });
+    }
+
+    private List<JournalEntry> read(PreparedStatement select) throws SQLException {
+        List<JournalEntry> work = new ArrayList<>();
+        try (ResultSet found = select.executeQuery()) {
+            while (found.next()) {
+                work.add(rows.readEntry(found));
+            }
+        }
+        return work;
     }
 
     @Override

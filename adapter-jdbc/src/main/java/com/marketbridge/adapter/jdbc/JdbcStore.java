@@ -3,6 +3,7 @@ package com.marketbridge.adapter.jdbc;
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.ExtensionReservations;
 import com.marketbridge.application.port.out.KnownCustomers;
+import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.Subscriptions;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,14 +16,16 @@ import java.util.Objects;
 public final class JdbcStore implements AutoCloseable {
 
     private final Database database;
+    private final StoreLeases leases;
     private final EventJournal journal;
     private final Subscriptions subscriptions;
     private final ExtensionReservations reservations;
     private final KnownCustomers knownCustomers;
 
-    private JdbcStore(Database database) {
+    private JdbcStore(Database database, StoreLeases leases) {
         this.database = database;
-        this.journal = new JdbcEventJournal(database);
+        this.leases = leases;
+        this.journal = new JdbcEventJournal(database, leases);
         this.subscriptions = new JdbcSubscriptions(database);
         this.reservations = new JdbcExtensionReservations(database);
         this.knownCustomers = new JdbcKnownCustomers(database);
@@ -43,9 +46,10 @@ public final class JdbcStore implements AutoCloseable {
      */
     public static JdbcStore open(StoreSettings settings) {
         if (settings instanceof PostgresSettings postgres) {
-            return new JdbcStore(PostgresDatabase.open(postgres));
+            PostgresDatabase database = PostgresDatabase.open(postgres);
+            return new JdbcStore(database, new PostgresLeases(database, postgres.leaseTerm()));
         }
-        return new JdbcStore(EmbeddedDatabase.open((JournalStorage) settings));
+        return new JdbcStore(EmbeddedDatabase.open((JournalStorage) settings), new SoleConnectorLeases());
     }
 
     public EventJournal journal() {
@@ -64,6 +68,11 @@ public final class JdbcStore implements AutoCloseable {
         return knownCustomers;
     }
 
+    /** Which connector works on which company's events: in PostgreSQL, shared by the connectors using it. */
+    public LaneLeases leases() {
+        return leases;
+    }
+
     /**
      * What to run each time the database takes writes again after a failure, on the recovery's thread: the work it
      * holds that nobody works on, such as events whose progress was lost with the failed database, is taken up.
@@ -72,9 +81,10 @@ public final class JdbcStore implements AutoCloseable {
         database.onRecovery(resume);
     }
 
-    /** Closes the database and gives DATA_DIR up to the next connector. */
+    /** Lets the lanes go to the other connectors, closes the database and gives DATA_DIR up to the next connector. */
     @Override
     public void close() {
+        leases.close();
         database.close();
     }
 }

@@ -16,7 +16,7 @@ class JdbcEventJournalTest extends EventJournalContract {
     @Override
     protected EventJournal journal() {
         database = EmbeddedDatabase.open(JournalStorage.onDisk(dataDir));
-        return new JdbcEventJournal(database);
+        return new JdbcEventJournal(database, new SoleConnectorLeases());
     }
 
     /** H2's SHUTDOWN IMMEDIATELY closes the files without writing anything out, as a kill -9 would. */

@@ -20,7 +20,7 @@ class PostgresConnectTest {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/marketbridge";
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> JdbcStore.open(new PostgresSettings(url, "connector", new Secret("s3cret-pw"), 2)))
+                .isThrownBy(() -> JdbcStore.open(new PostgresSettings(url, "connector", new Secret("s3cret-pw"), 2, PostgresSettings.DEFAULT_LEASE_TERM)))
                 .withMessageStartingWith("cannot open the journal in PostgreSQL at DATABASE_URL " + url + ": ")
                 .withMessageContaining("refused")
                 .withMessageNotContaining("s3cret-pw");
@@ -30,7 +30,7 @@ class PostgresConnectTest {
     void aDatabaseThatDoesNotExist_isNamedWithoutThePassword() {
         PostgresSettings database = TestPostgres.newDatabase();
         String missing = database.url().replaceFirst("/marketbridge_\\d+", "/no_such_database");
-        PostgresSettings wrong = new PostgresSettings(missing, "postgres", new Secret("s3cret-pw"), 2);
+        PostgresSettings wrong = new PostgresSettings(missing, "postgres", new Secret("s3cret-pw"), 2, PostgresSettings.DEFAULT_LEASE_TERM);
 
         assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(wrong))
                 .withMessageContaining("DATABASE_URL jdbc:postgresql://")

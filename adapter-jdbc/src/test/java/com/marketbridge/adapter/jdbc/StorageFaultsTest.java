@@ -51,7 +51,7 @@ class StorageFaultsTest {
 
     private void open() {
         database = EmbeddedDatabase.open(FaultyDisk.storage(dataDir));
-        journal = new JdbcEventJournal(database);
+        journal = new JdbcEventJournal(database, new SoleConnectorLeases());
     }
 
     private KnownCustomers customers() {

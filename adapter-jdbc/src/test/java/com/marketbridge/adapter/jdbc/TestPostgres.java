@@ -51,6 +51,6 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot create the test database " + name, e);
         }
         return new PostgresSettings(server().getJdbcUrl("postgres", name), "postgres", new Secret("postgres"),
-                PostgresSettings.DEFAULT_POOL_SIZE);
+                PostgresSettings.DEFAULT_POOL_SIZE, PostgresSettings.DEFAULT_LEASE_TERM);
     }
 }

@@ -94,6 +94,11 @@ public final class InMemoryEventJournal implements EventJournal {
     }
 
     @Override
+    public synchronized List<JournalEntry> needingWork(String lane) {
+        return needingWork().stream().filter(entry -> entry.lane().equals(lane)).toList();
+    }
+
+    @Override
     public synchronized void makeDurable() {
         if (failingWriteOut) {
             failingWriteOut = false;

@@ -210,6 +210,25 @@ public abstract class EventJournalContract {
     }
 
     @Test
+    void needingWorkOfALaneListsOnlyThatLanesEntriesOldestFirst() {
+        Outcome done = new Outcome.Completed(BOB_ACCOUNT, "done");
+        JournalEntry later = received("c1-later", T0.plusSeconds(3));
+        JournalEntry earlier = received("c1-earlier", T0.plusSeconds(1)).processing(T0.plusSeconds(2));
+        JournalEntry owed = received("c1-owed", T0.plusSeconds(2)).answeredAsynchronously(T0).processing(T0)
+                .finished(done, T0);
+        JournalEntry delivered = received("c1-delivered", T0).processing(T0).finished(done, T0).delivered(T0);
+        JournalEntry otherLane = new JournalEntry(url("c2-event"), order("c2-event"), "c2", EventState.RECEIVED, 0, T0,
+                null, false, false, T0, T0.plusSeconds(600), T0);
+        for (JournalEntry entry : List.of(later, otherLane, delivered, earlier, owed)) {
+            journal.recordNew(entry);
+        }
+
+        assertThat(journal.needingWork("c1")).containsExactly(earlier, owed, later);
+        assertThat(journal.needingWork("c2")).containsExactly(otherLane);
+        assertThat(journal.needingWork("c3")).isEmpty();
+    }
+
+    @Test
     void givenAnEmptyJournal_needingWork_isEmpty() {
         assertThat(journal.needingWork()).isEmpty();
     }

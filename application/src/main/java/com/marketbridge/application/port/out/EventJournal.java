@@ -16,11 +16,18 @@ public interface EventJournal {
 
     Optional<JournalEntry> find(EventToken token);
 
-    /** Replaces the entry with the same token. */
+    /**
+     * Replaces the entry with the same token.
+     *
+     * @throws LeaseLostException another connector took the entry's lane (a store shared by several connectors)
+     */
     void update(JournalEntry entry);
 
     /** Entries that {@link JournalEntry#needsWork() need work}, oldest received first. */
     List<JournalEntry> needingWork();
+
+    /** The entries of one lane that {@link JournalEntry#needsWork() need work}, oldest received first. */
+    List<JournalEntry> needingWork(String lane);
 
     /**
      * Returns once every write made before the call survives the process being killed: this journal's and those
