@@ -81,7 +81,7 @@ final class Connector implements AutoCloseable {
         FulfilmentWorker worker = new FulfilmentWorker(
                 new Fulfilment(webex, settings.fulfilment(), store.subscriptions(), store.reservations(),
                         store.knownCustomers()),
-                store.journal(), appDirect.results(), settings.async(), settings.fulfilment().clock());
+                store.journal(), store.leases(), appDirect.results(), settings.async(), settings.fulfilment().clock());
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
         // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone

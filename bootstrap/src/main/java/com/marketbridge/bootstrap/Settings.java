@@ -137,7 +137,8 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         String username = in.required("DATABASE_USERNAME", "the connector's user in the PostgreSQL database");
         Secret password = in.secret("DATABASE_PASSWORD", "the password of DATABASE_USERNAME");
         int poolSize = in.integer("DATABASE_POOL_SIZE", PostgresSettings.DEFAULT_POOL_SIZE, 1, 100);
-        return in.built(problems, () -> new PostgresSettings(url, username, password, poolSize));
+        Duration leaseTerm = in.duration("LEASE_SECONDS", ChronoUnit.SECONDS, PostgresSettings.DEFAULT_LEASE_TERM, 1, 3_600);
+        return in.built(problems, () -> new PostgresSettings(url, username, password, poolSize, leaseTerm));
     }
 
     private static AsyncSettings async(SettingsReader in) {

@@ -115,6 +115,7 @@ class SettingsTest {
             assertThat(postgres.username()).isEqualTo("connector");
             assertThat(postgres.password().value()).isEqualTo("db-password-value");
             assertThat(postgres.poolSize()).isEqualTo(PostgresSettings.DEFAULT_POOL_SIZE);
+            assertThat(postgres.leaseTerm()).isEqualTo(PostgresSettings.DEFAULT_LEASE_TERM);
         });
         assertThat(settings.toString()).contains("DATABASE_URL=jdbc:postgresql://db.internal:5432/marketbridge?****")
                 .doesNotContain("db-password-value").doesNotContain("in-url").doesNotContain("DATA_DIR");
@@ -123,10 +124,11 @@ class SettingsTest {
     @Test
     void aDatabaseThatIsNotPostgreSQL_orCredentialsWithoutAUrl_areNamed() throws IOException {
         assertThatThrownBy(() -> Settings.load(Map.of("DATABASE_URL", "jdbc:mysql://db/marketbridge?password=in-url",
-                "DATABASE_POOL_SIZE", "0"), dotEnv(DEMO_DOT_ENV)))
+                "DATABASE_POOL_SIZE", "0", "LEASE_SECONDS", "0"), dotEnv(DEMO_DOT_ENV)))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContainingAll("DATABASE_USERNAME is missing", "DATABASE_PASSWORD is missing",
-                        "DATABASE_POOL_SIZE must be a whole number from 1 to 100")
+                        "DATABASE_POOL_SIZE must be a whole number from 1 to 100",
+                        "LEASE_SECONDS must be a whole number from 1 to 3600")
                 .hasMessageNotContaining("in-url");
         assertThatThrownBy(() -> Settings.load(Map.of("DATABASE_URL", "jdbc:mysql://db/marketbridge?password=in-url",
                 "DATABASE_USERNAME", "connector", "DATABASE_PASSWORD", "db-password-value"), dotEnv(DEMO_DOT_ENV)))

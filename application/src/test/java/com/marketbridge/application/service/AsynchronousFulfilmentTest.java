@@ -15,6 +15,7 @@ import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.InMemoryExtensionReservations;
 import com.marketbridge.application.fake.InMemoryKnownCustomers;
+import com.marketbridge.application.fake.InMemoryLaneLeases;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -82,7 +83,7 @@ class AsynchronousFulfilmentTest {
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
         worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions,
                 new InMemoryExtensionReservations(), knownCustomers),
-                journal, results, settings, clock);
+                journal, InMemoryLaneLeases.sole(), results, settings, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
 

@@ -44,6 +44,11 @@ final class CompanyLane<T> {
         return start;
     }
 
+    /** All the work queued, running or not, in arrival order. */
+    List<T> queued() {
+        return slots.stream().map(slot -> slot.work).toList();
+    }
+
     void finish(T work) {
         slots.removeIf(slot -> slot.work == work);
     }

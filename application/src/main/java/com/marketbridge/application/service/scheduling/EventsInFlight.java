@@ -45,4 +45,12 @@ final class EventsInFlight {
     void finished(EventToken token) {
         tickets.remove(token);
     }
+
+    /**
+     * Another connector works on the event: later deliveries look in the journal. Only this ticket leaves, so a
+     * late hand-over does not drop the event taken up again here meanwhile.
+     */
+    void handedOver(EventToken token, Ticket ticket) {
+        tickets.remove(token, ticket);
+    }
 }

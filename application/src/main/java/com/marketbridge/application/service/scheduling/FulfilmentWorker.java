@@ -2,6 +2,8 @@ package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.JournalUnavailableException;
+import com.marketbridge.application.port.out.LaneLeases;
+import com.marketbridge.application.port.out.LeaseLostException;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.domain.event.EventToken;
@@ -13,9 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * place meanwhile. Every delivery of an event in flight waits on its one {@link Ticket} ({@link EventsInFlight}).
  * Results owed to a delivery answered "accepted" go to {@link ResultDelivery}. Every state change is written to
  * the journal first, so a restart resumes it all.
+ *
+ * <p>Connectors sharing the store share the lanes through {@link LaneLeases}: a connector works on a lane only while
+ * it holds its lease, taking up every event of the lane the journal holds, those other connectors received included,
+ * and lets it go only once the journal holds nothing more for it. An event received where another connector holds
+ * its lane is answered "accepted" and left to that one, which finds it in the journal and posts its result. A lane
+ * whose lease ran out or was taken over is left at once, and a scan every half term takes over the lanes whose
+ * work nobody holds, those of a connector that stopped included.
  */
 public final class FulfilmentWorker implements AutoCloseable {
 
@@ -33,27 +44,33 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     private final Fulfilment fulfilment;
     private final EventJournal journal;
+    private final LaneLeases leases;
     private final Transitions transitions;
     private final ResultDelivery delivery;
     private final EventsInFlight inFlight;
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
+    /** The lanes worked on here; guards them, their tasks' flags and the taking and letting go of their leases. */
     private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
     private volatile boolean sound = true;
     /** How often the journal was resumed: an attempt that saw it resumed runs again. */
     private final AtomicLong resumes = new AtomicLong();
 
-    public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, MarketplaceResults results, AsyncSettings settings,
-                            Clock clock) {
+    public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, LaneLeases leases, MarketplaceResults results,
+                            AsyncSettings settings, Clock clock) {
         this.fulfilment = fulfilment;
         this.journal = journal;
+        this.leases = leases;
         this.settings = settings;
         this.clock = clock;
         this.transitions = new Transitions(journal);
         this.threads = new WorkerThreads("marketbridge-worker", settings.workers(), clock);
-        this.delivery = new ResultDelivery(results, journal, transitions, settings, clock);
+        this.delivery = new ResultDelivery(results, journal, transitions, leases, this::settled, settings, clock);
         this.inFlight = new EventsInFlight(journal);
+        if (leases.shared()) {
+            threads.repeat(leases.term().dividedBy(2), this::takeOver);
+        }
     }
 
     /**
@@ -64,8 +81,13 @@ public final class FulfilmentWorker implements AutoCloseable {
      */
     public void resumeJournal() {
         resumes.incrementAndGet();
+        Set<String> claimed = new HashSet<>();
         for (JournalEntry entry : journal.needingWork()) {
-            if (entry.state().isFinished()) {
+            if (leases.shared() && !isWorkedOnHere(entry.lane())) {
+                if (claimed.add(entry.lane())) {
+                    claim(entry.lane()); // all of the lane's work, unless another connector holds it
+                }
+            } else if (entry.state().isFinished()) {
                 delivery.deliver(entry); // unless it is being delivered
             } else {
                 Ticket ticket = Ticket.owingResult();
@@ -126,6 +148,10 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     private void enqueue(JournalEntry entry, Ticket ticket) {
         Task task = new Task(entry, ticket);
+        if (leases.shared()) {
+            enqueueShared(task);
+            return;
+        }
         boolean alone = SideBySide.runsAlone(fulfilment.knowsCustomerOf(entry.lane()));
         List<Task> start;
         synchronized (lanes) {
@@ -136,14 +162,182 @@ public final class FulfilmentWorker implements AutoCloseable {
         start.forEach(this::submit);
     }
 
+    /**
+     * Queues the event with the lane's work the journal holds that nobody works on here, in arrival order, if this
+     * connector holds the lane or can take it; else, or if another connector finished the event meanwhile, hands it
+     * over. If the journal cannot be read, hands it over too: it is taken up once the journal is back.
+     */
+    private void enqueueShared(Task task) {
+        String key = task.entry.lane();
+        List<Task> start = List.of();
+        boolean queued = false;
+        synchronized (lanes) {
+            try {
+                if (lanes.containsKey(key) || leases.take(key)) {
+                    CompanyLane<Task> lane = lanes.computeIfAbsent(key, absent -> new CompanyLane<>());
+                    queued = queue(key, lane, journal.needingWork(key), task);
+                    start = lane.startable();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "event={0} not queued: the journal failed ({1}); it is taken up once it is back",
+                        task.entry.event().token(), e.getMessage());
+            } finally {
+                if (lanes.containsKey(key) && lanes.get(key).isEmpty()) {
+                    lanes.remove(key);
+                }
+            }
+        }
+        if (!queued) {
+            handOver(task);
+        }
+        start.forEach(this::submit);
+    }
+
+    /**
+     * Under the lanes' lock: queues the journal's unfinished {@code work} of the lane that is not in flight here, in
+     * arrival order, with {@code admitted} (may be null) in its place among it, and hands its finished results still
+     * owed to the delivery. Returns whether {@code admitted} was queued: not if the journal says it needs no work.
+     */
+    private boolean queue(String key, CompanyLane<Task> lane, List<JournalEntry> work, Task admitted) {
+        boolean admittedQueued = false;
+        boolean alone = SideBySide.runsAlone(fulfilment.knowsCustomerOf(key));
+        for (JournalEntry entry : work) {
+            if (admitted != null && entry.event().token().equals(admitted.entry.event().token())) {
+                lane.add(admitted, SideBySide.subscriptionOf(entry.event()), alone);
+                admittedQueued = true;
+            } else if (entry.state().isFinished()) {
+                delivery.deliver(entry); // unless it is being delivered
+            } else {
+                // received elsewhere, or left by a connector that stopped: its delivery may have been told "accepted"
+                Ticket ticket = Ticket.owingResult();
+                if (inFlight.resume(entry.event().token(), ticket)) {
+                    LOG.log(Level.INFO, "event={0} taken up in state {1}", entry.event().token(), entry.state());
+                    lane.add(new Task(entry, ticket), SideBySide.subscriptionOf(entry.event()), alone);
+                }
+            }
+        }
+        return admittedQueued;
+    }
+
+    /**
+     * Another connector works on the event's lane, and finds the event in the journal: this connector's deliveries
+     * of it are answered "accepted", and that one posts the result.
+     */
+    private void handOver(Task task) {
+        inFlight.handedOver(task.entry.event().token(), task.ticket);
+        task.ticket.offerProgress(new Outcome.InProgress("Event " + task.entry.event().token()
+                + " is accepted and being processed; its result will be posted."));
+    }
+
+    private boolean isWorkedOnHere(String lane) {
+        synchronized (lanes) {
+            return lanes.containsKey(lane);
+        }
+    }
+
+    /** Takes the lane up, with all its work the journal holds, unless it is worked on here or another holds it. */
+    private void claim(String key) {
+        List<Task> start;
+        synchronized (lanes) {
+            if (lanes.containsKey(key) || !leases.take(key)) {
+                return;
+            }
+            start = tend(key);
+        }
+        start.forEach(this::submit);
+    }
+
+    /**
+     * Under the lanes' lock, the lane held and nothing of it queued here: queues what the journal holds for it, or
+     * lets it go if nothing. While results of the lane are being posted, it is kept: their settling tends it again.
+     */
+    private List<Task> tend(String key) {
+        List<JournalEntry> work = journal.needingWork(key);
+        CompanyLane<Task> lane = lanes.computeIfAbsent(key, absent -> new CompanyLane<>());
+        queue(key, lane, work, null);
+        if (lane.isEmpty()) {
+            lanes.remove(key);
+            if (work.isEmpty()) {
+                leases.release(key);
+            }
+        }
+        return lane.startable();
+    }
+
+    /** A result of the lane stopped being posted: if nothing of the lane is queued here, it is tended. */
+    private void settled(String key) {
+        if (!leases.shared()) {
+            return;
+        }
+        List<Task> start;
+        synchronized (lanes) {
+            if (lanes.containsKey(key) || !leases.holds(key)) {
+                return;
+            }
+            try {
+                start = tend(key);
+            } catch (RuntimeException e) {
+                lanes.remove(key); // the take-over scan tends it once the journal is back
+                LOG.log(Level.WARNING, "lane {0} not tended: {1}", key, e.getMessage());
+                return;
+            }
+        }
+        start.forEach(this::submit);
+    }
+
+    /** Claims every lane whose work the journal holds and nobody works on here: its holder stopped, or let it go. */
+    private void takeOver() {
+        try {
+            journal.needingWork().stream().map(JournalEntry::lane).distinct()
+                    .filter(lane -> !isWorkedOnHere(lane)).forEach(this::claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "the take-over scan could not read the journal: {0}", e.getMessage());
+        }
+    }
+
+    /**
+     * The lane's lease ran out or another connector took it over: its tasks here stop, without another write, and
+     * are handed over; a task in an attempt now is handed over once it returns.
+     */
+    private void abandon(String key) {
+        synchronized (lanes) {
+            CompanyLane<Task> lane = lanes.remove(key);
+            if (lane == null) {
+                return;
+            }
+            LOG.log(Level.WARNING, "lane {0} left to the connector that holds it now", key);
+            for (Task task : lane.queued()) {
+                task.abandoned = true;
+                if (!task.running) {
+                    handOver(task);
+                }
+            }
+        }
+    }
+
     private void submit(Task task) {
         threads.execute(() -> run(task));
     }
 
     private void run(Task task) {
+        String key = task.entry.lane();
+        synchronized (lanes) {
+            if (task.abandoned) {
+                return;
+            }
+            task.running = true;
+        }
         Instant retryAt;
         try {
+            if (!leases.holds(key)) {
+                throw new LeaseLostException(key);
+            }
             retryAt = attempt(task);
+        } catch (LeaseLostException e) {
+            if (stopped(task)) { // else its lane was left already
+                abandon(key);
+            }
+            return;
         } catch (RuntimeException e) {
             // the journal could not record a step: the event keeps its place in its lane, so the company's later
             // events neither overtake it nor wait forever, and is tried again once the store may be back
@@ -157,19 +351,52 @@ public final class FulfilmentWorker implements AutoCloseable {
             }
         }
         if (retryAt != null) {
-            threads.schedule(retryAt, () -> run(task));
+            if (stopped(task)) {
+                threads.schedule(retryAt, () -> run(task));
+            }
             return;
         }
         List<Task> start;
         synchronized (lanes) {
-            CompanyLane<Task> lane = lanes.get(task.entry.lane());
+            if (!stopped(task)) {
+                return;
+            }
+            CompanyLane<Task> lane = lanes.get(key);
             lane.finish(task);
             start = lane.startable();
             if (lane.isEmpty()) {
-                lanes.remove(task.entry.lane());
+                start = emptied(key);
             }
         }
         start.forEach(this::submit);
+    }
+
+    /** The task's attempt returned; false, having handed it over, if its lane was left meanwhile. */
+    private boolean stopped(Task task) {
+        synchronized (lanes) {
+            task.running = false;
+            if (task.abandoned) {
+                handOver(task);
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** Under the lanes' lock: the lane has nothing left queued here; shared, the journal may hold more for it. */
+    private List<Task> emptied(String key) {
+        if (!leases.shared()) {
+            lanes.remove(key);
+            leases.release(key);
+            return List.of();
+        }
+        try {
+            return tend(key);
+        } catch (RuntimeException e) {
+            lanes.remove(key); // kept: the take-over scan tends it once the journal is back
+            LOG.log(Level.WARNING, "lane {0} not tended: {1}", key, e.getMessage());
+            return List.of();
+        }
     }
 
     /** One attempt; returns when to try again, or null when the event is finished. */
@@ -247,10 +474,15 @@ public final class FulfilmentWorker implements AutoCloseable {
         delivery.close();
     }
 
-    /** An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it. */
+    /**
+     * An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it; whether an
+     * attempt of it runs now, and whether its lane was left, guarded by the lanes' lock.
+     */
     private static final class Task {
         private JournalEntry entry;
         private final Ticket ticket;
+        private boolean running;
+        private boolean abandoned;
 
         Task(JournalEntry entry, Ticket ticket) {
             this.entry = entry;

@@ -1,6 +1,7 @@
 package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.EventToken;
@@ -13,13 +14,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Posts the results the marketplace did not get as an answer, and again with backoff while it is unavailable,
  * until a grace period after the event's deadline; a result still not taken then is parked for an operator. What is
  * posted is what the journal holds, once per event at a time. Results go out on threads of their own, so that they
  * do not wait behind events that wait for Webex (after a restart, every resumed first order may be polling a
- * provisioning customer).
+ * provisioning customer). A result is posted only while this connector holds its event's lane: once another took it
+ * over, that one posts it.
  */
 final class ResultDelivery implements AutoCloseable {
 
@@ -33,16 +36,21 @@ final class ResultDelivery implements AutoCloseable {
     private final MarketplaceResults results;
     private final EventJournal journal;
     private final Transitions transitions;
+    private final LaneLeases leases;
+    private final Consumer<String> settled;
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
     private final Set<EventToken> delivering = ConcurrentHashMap.newKeySet();
 
-    ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, AsyncSettings settings,
-                   Clock clock) {
+    /** {@code settled} hears of the lane of each result that stopped being posted: delivered, parked or handed over. */
+    ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, LaneLeases leases,
+                   Consumer<String> settled, AsyncSettings settings, Clock clock) {
         this.results = results;
         this.journal = journal;
         this.transitions = transitions;
+        this.leases = leases;
+        this.settled = settled;
         this.threads = new WorkerThreads("marketbridge-result", THREADS, clock);
         this.settings = settings;
         this.clock = clock;
@@ -62,13 +70,17 @@ final class ResultDelivery implements AutoCloseable {
         try {
             Optional<JournalEntry> owed = journal.find(token).filter(JournalEntry::needsWork);
             if (owed.isEmpty()) {
-                delivering.remove(token); // delivered or parked meanwhile
+                settle(finished); // delivered or parked meanwhile
                 return;
             }
             entry = owed.get();
             if (!entry.state().isFinished()) {
                 // the journal failed and lost the outcome: the event runs again, and this posts its new one
                 threads.schedule(next, () -> deliverNow(finished, attempt + 1));
+                return;
+            }
+            if (!leases.holds(entry.lane())) {
+                settle(finished); // the connector that took the lane over posts it
                 return;
             }
             journal.makeDurable(); // the result must not announce changes a crash could still take back
@@ -79,8 +91,11 @@ final class ResultDelivery implements AutoCloseable {
                 threads.schedule(next, () -> deliverNow(finished, attempt + 1));
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
-                delivering.remove(token);
-                transitions.record(entry.parked(clock.instant()));
+                try {
+                    transitions.record(entry.parked(clock.instant()));
+                } finally {
+                    settle(finished);
+                }
             }
             return;
         } catch (RuntimeException e) {
@@ -95,8 +110,13 @@ final class ResultDelivery implements AutoCloseable {
             LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
                     + "it still owes it, so it is posted again after the journal's recovery or the next start", e);
         } finally {
-            delivering.remove(token);
+            settle(finished);
         }
+    }
+
+    private void settle(JournalEntry finished) {
+        delivering.remove(finished.event().token());
+        settled.accept(finished.lane());
     }
 
     /** Lets the posts in flight finish, for a while; a result not delivered stays owed in the journal. */

@@ -31,6 +31,11 @@ final class WorkerThreads implements AutoCloseable {
         timer.schedule(() -> pool.execute(work), delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Hands the pool {@code work} every {@code period}, the first time one period from now. */
+    void repeat(Duration period, Runnable work) {
+        timer.scheduleWithFixedDelay(() -> pool.execute(work), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops taking work and lets what runs finish, for a while; an interrupted attempt resumes from the journal. */
     @Override
     public void close() {

@@ -1,0 +1,207 @@
+package com.marketbridge.application.fake;
+
+import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.LaneLeases;
+import com.marketbridge.application.port.out.LeaseLostException;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.JournalEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lane leases kept in memory. {@link #sole()}: one connector's, always its own. {@link #sharedTable} then
+ * {@link #connector}: the leases of several connectors on one table, expiring by a clock the test moves, so two
+ * workers on one {@link InMemoryEventJournal} act as two connectors sharing a store, each through its
+ * {@link #fenced} view of it.
+ */
+public final class InMemoryLaneLeases implements LaneLeases {
+
+    private final Table table;
+    private final String owner;
+
+    private InMemoryLaneLeases(Table table, String owner) {
+        this.table = table;
+        this.owner = owner;
+    }
+
+    /** The leases of a connector alone on its store. */
+    public static InMemoryLaneLeases sole() {
+        return new InMemoryLaneLeases(null, "sole");
+    }
+
+    /** A lease table that connectors share, leases lasting {@code term} by {@code clock}. */
+    public static Table sharedTable(Clock clock, Duration term) {
+        return new Table(clock, term);
+    }
+
+    /** The leases of one connector on the shared table. */
+    public static InMemoryLaneLeases connector(Table table, String name) {
+        return new InMemoryLaneLeases(table, name);
+    }
+
+    @Override
+    public boolean take(String lane) {
+        return table == null || table.take(lane, owner);
+    }
+
+    @Override
+    public boolean holds(String lane) {
+        return table == null || table.holds(lane, owner);
+    }
+
+    @Override
+    public void release(String lane) {
+        if (table != null) {
+            table.release(lane, owner);
+        }
+    }
+
+    @Override
+    public Duration term() {
+        return table == null ? Duration.ofDays(1) : table.term;
+    }
+
+    @Override
+    public boolean shared() {
+        return table != null;
+    }
+
+    /**
+     * This connector's view of a journal shared with others, fenced as PostgreSQL's: an event's update is refused
+     * once another connector took its lane; counts the updates it made.
+     */
+    public Fenced fenced(InMemoryEventJournal journal) {
+        return new Fenced(journal);
+    }
+
+    public final class Fenced implements EventJournal {
+
+        private final InMemoryEventJournal journal;
+        private final AtomicInteger updates = new AtomicInteger();
+        private volatile Pause pause;
+
+        private Fenced(InMemoryEventJournal journal) {
+            this.journal = journal;
+        }
+
+        /** How many updates this connector made. */
+        public int updates() {
+            return updates.get();
+        }
+
+        /**
+         * The next update counts {@code paused} down and waits for {@code resume}, as a connector paused (a long
+         * garbage collection, a frozen VM) just before it writes.
+         */
+        public void pauseBeforeNextUpdate(CountDownLatch paused, CountDownLatch resume) {
+            pause = new Pause(paused, resume);
+        }
+
+        @Override
+        public boolean recordNew(JournalEntry entry) {
+            return journal.recordNew(entry);
+        }
+
+        @Override
+        public Optional<JournalEntry> find(EventToken token) {
+            return journal.find(token);
+        }
+
+        @Override
+        public void update(JournalEntry entry) {
+            Pause paused = pause;
+            if (paused != null) {
+                pause = null;
+                paused.reached().countDown();
+                try {
+                    paused.resume().await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (table) { // no take-over between the check and the write
+                if (!table.heldLastBy(entry.lane(), owner)) {
+                    throw new LeaseLostException(entry.lane());
+                }
+                journal.update(entry);
+                updates.incrementAndGet();
+            }
+        }
+
+        @Override
+        public List<JournalEntry> needingWork() {
+            return journal.needingWork();
+        }
+
+        @Override
+        public List<JournalEntry> needingWork(String lane) {
+            return journal.needingWork(lane);
+        }
+
+        @Override
+        public void makeDurable() {
+            journal.makeDurable();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return journal.isOpen();
+        }
+    }
+
+    private record Pause(CountDownLatch reached, CountDownLatch resume) {
+    }
+
+    /** The holder of each lane and until when; a connector that does not take its lanes again loses them. */
+    public static final class Table {
+
+        private final Clock clock;
+        private final Duration term;
+        private final Map<String, Lease> leases = new HashMap<>();
+
+        private Table(Clock clock, Duration term) {
+            this.clock = clock;
+            this.term = term;
+        }
+
+        private record Lease(String owner, Instant expiresAt) {
+        }
+
+        synchronized boolean take(String lane, String owner) {
+            Lease lease = leases.get(lane);
+            if (lease != null && !lease.owner().equals(owner) && lease.expiresAt().isAfter(clock.instant())) {
+                return false;
+            }
+            leases.put(lane, new Lease(owner, clock.instant().plus(term)));
+            return true;
+        }
+
+        synchronized boolean holds(String lane, String owner) {
+            Lease lease = leases.get(lane);
+            return lease != null && lease.owner().equals(owner) && lease.expiresAt().isAfter(clock.instant());
+        }
+
+        synchronized void release(String lane, String owner) {
+            leases.computeIfPresent(lane, (key, lease) -> lease.owner().equals(owner) ? null : lease);
+        }
+
+        /** Whether the lane's last taker is {@code owner}, expired or not: nobody took the lane from it. */
+        synchronized boolean heldLastBy(String lane, String owner) {
+            Lease lease = leases.get(lane);
+            return lease != null && lease.owner().equals(owner);
+        }
+
+        /** Who holds the lane now, by the clock; null if nobody. */
+        public synchronized String holder(String lane) {
+            Lease lease = leases.get(lane);
+            return lease != null && lease.expiresAt().isAfter(clock.instant()) ? lease.owner() : null;
+        }
+    }
+}

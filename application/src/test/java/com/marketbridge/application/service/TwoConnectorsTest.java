@@ -1,0 +1,189 @@
+package com.marketbridge.application.service;
+
+import static com.marketbridge.application.service.Fixture.BOB;
+import static com.marketbridge.application.service.Fixture.COMPANY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketbridge.application.fake.CallLog;
+import com.marketbridge.application.fake.FakeClock;
+import com.marketbridge.application.fake.FakeMarketplaceCredentials;
+import com.marketbridge.application.fake.FakeMarketplaceEvents;
+import com.marketbridge.application.fake.FakeMarketplaceResults;
+import com.marketbridge.application.fake.FakeWebex;
+import com.marketbridge.application.fake.InMemoryEventJournal;
+import com.marketbridge.application.fake.InMemoryExtensionReservations;
+import com.marketbridge.application.fake.InMemoryKnownCustomers;
+import com.marketbridge.application.fake.InMemoryLaneLeases;
+import com.marketbridge.application.fake.InMemorySubscriptions;
+import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
+import com.marketbridge.application.port.in.InboundNotification;
+import com.marketbridge.application.service.fulfilment.Fulfilment;
+import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
+import com.marketbridge.application.service.scheduling.AsyncSettings;
+import com.marketbridge.application.service.scheduling.FulfilmentWorker;
+import com.marketbridge.domain.customer.CustomerStatus;
+import com.marketbridge.domain.edition.EditionCatalog;
+import com.marketbridge.domain.event.Company;
+import com.marketbridge.domain.event.EventFlag;
+import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.event.MarketplaceUser;
+import com.marketbridge.domain.event.Order;
+import com.marketbridge.domain.event.OrderItem;
+import com.marketbridge.domain.event.SubscriptionOrdered;
+import com.marketbridge.domain.event.UserAssigned;
+import com.marketbridge.domain.journal.EventState;
+import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.outcome.Outcome;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two connectors sharing one journal, one lease table and one Webex: two workers and two services on the fakes, the
+ * leases expiring by a clock the test moves.
+ */
+class TwoConnectorsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** The take-over scan runs every half term, in real time; expiry follows the lease clock. */
+    private static final Duration TERM = Duration.ofMillis(400);
+    private static final AsyncSettings FAST = AsyncSettings.DEFAULTS.withResponseBudget(Duration.ofMillis(300))
+            .withRetries(Duration.ofMillis(20), Duration.ofMillis(80)).withResultAttemptBudget(Duration.ofSeconds(1));
+    private static final String ACCOUNT = COMPANY + ":" + BOB.email();
+
+    private final CallLog log = new CallLog();
+    private final FakeWebex webex = new FakeWebex(log);
+    private final FakeMarketplaceEvents events = new FakeMarketplaceEvents(log);
+    private final FakeMarketplaceResults results = new FakeMarketplaceResults();
+    private final FakeClock clock = new FakeClock();
+    private final FakeClock leaseClock = new FakeClock();
+    private final InMemoryEventJournal journal = new InMemoryEventJournal();
+    private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    private final InMemoryExtensionReservations reservations = new InMemoryExtensionReservations();
+    private final InMemoryKnownCustomers knownCustomers = new InMemoryKnownCustomers();
+    private final InMemoryLaneLeases.Table leases = InMemoryLaneLeases.sharedTable(leaseClock, TERM);
+    private final Connector a = new Connector("a");
+    private final Connector b = new Connector("b");
+
+    /** One connector: its worker and its service, on the shared stores and its own leases. */
+    private final class Connector {
+        private final InMemoryLaneLeases.Fenced journal;
+        private final FulfilmentWorker worker;
+        private final HandleMarketplaceEventService service;
+
+        Connector(String name) {
+            InMemoryLaneLeases own = InMemoryLaneLeases.connector(leases, name);
+            this.journal = own.fenced(TwoConnectorsTest.this.journal);
+            FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(),
+                    Fixture.template("webex_meetings"), Duration.ZERO, Duration.ofSeconds(5), clock, clock);
+            this.worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions, reservations,
+                    knownCustomers), journal, own, results, FAST, clock);
+            this.service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal,
+                    worker, FAST);
+        }
+
+        Outcome notify(String eventUrl) {
+            InboundNotification notification = new InboundNotification("GET",
+                    URI.create("https://connector.example/api/v1/events"), Map.of("eventUrl", List.of(eventUrl)), Map.of());
+            return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        a.worker.close();
+        b.worker.close();
+    }
+
+    private static String url(String token) {
+        return "https://acme.example.com/api/integration/v1/events/" + token;
+    }
+
+    private String publishOrder(String token) {
+        events.publish(url(token), new SubscriptionOrdered(new EventToken(token), EventFlag.LIVE,
+                new Company(COMPANY, "Contoso", null, null, "CA"), BOB, new Order("webex_meetings",
+                        List.of(new OrderItem("USER", 10)))));
+        return url(token);
+    }
+
+    private String publishAssignment(String token, String user) {
+        events.publish(url(token), new UserAssigned(new EventToken(token), EventFlag.LIVE, ACCOUNT,
+                new MarketplaceUser("u-" + user, user + "@contoso.test", user, "User", "en-US"), BOB));
+        return url(token);
+    }
+
+    private JournalEntry awaitDelivered(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!journal.find(new EventToken(token)).orElseThrow().resultDelivered() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return journal.find(new EventToken(token)).orElseThrow();
+    }
+
+    @Test
+    void aCompanysEventsReceivedAlternatelyByBoth_runInArrivalOrderOnTheLanesHolder_eachOnce() throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        CountDownLatch webexAnswers = new CountDownLatch(1);
+        log.holdOn("subscribers.create", BOB.email(), webexAnswers);
+
+        Outcome order = a.notify(publishOrder("o1")); // a holds the lane while Webex creates bob
+        Outcome first = b.notify(publishAssignment("u1", "alice"));
+        Outcome second = a.notify(publishAssignment("u2", "carol"));
+        Outcome third = b.notify(publishAssignment("u3", "dave"));
+        assertThat(leases.holder(COMPANY)).isEqualTo("a");
+        webexAnswers.countDown();
+
+        assertThat(List.of(order, first, second, third)).allSatisfy(answer ->
+                assertThat(answer).isInstanceOf(Outcome.InProgress.class));
+        assertThat(results.awaitPosted(4, WAIT)).containsExactlyInAnyOrder("o1 COMPLETED " + ACCOUNT,
+                "u1 COMPLETED " + ACCOUNT, "u2 COMPLETED " + ACCOUNT, "u3 COMPLETED " + ACCOUNT);
+        assertThat(log.all().stream().filter(call -> call.startsWith("subscribers.create")))
+                .as("each once, in arrival order").hasSize(4)
+                .satisfiesExactly(call -> assertThat(call).contains(BOB.email()),
+                        call -> assertThat(call).contains("alice@"), call -> assertThat(call).contains("carol@"),
+                        call -> assertThat(call).contains("dave@"));
+        assertThat(b.journal.updates()).as("b never worked on the lane").isZero();
+        for (String token : List.of("o1", "u1", "u2", "u3")) {
+            assertThat(awaitDelivered(token).resultDelivered()).isTrue();
+        }
+        Thread.sleep(200);
+        assertThat(results.posted()).hasSize(4);
+    }
+
+    @Test
+    void aLeaseThatRanOut_isTakenOver_thePausedHolderWritesNothingMore_andTheResultIsPostedOnce() throws Exception {
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);
+        CountDownLatch polled = new CountDownLatch(1);
+        log.signalOn("customers.get", polled);
+        Outcome answer = a.notify(publishOrder("o1"));
+        assertThat(polled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        a.journal.pauseBeforeNextUpdate(paused, resume);
+        assertThat(paused.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        int writesOfA = a.journal.updates();
+
+        leaseClock.sleep(TERM.plusMillis(1)); // a renews nothing while it is paused
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!"b".equals(leases.holder(COMPANY)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(leases.holder(COMPANY)).as("taken over by b's scan").isEqualTo("b");
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED); // Webex finished provisioning
+
+        assertThat(answer).isInstanceOf(Outcome.InProgress.class);
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + ACCOUNT);
+        assertThat(awaitDelivered("o1").state()).isEqualTo(EventState.COMPLETED);
+        resume.countDown(); // a wakes up and tries its write
+        Thread.sleep(300);
+        assertThat(a.journal.updates()).as("a's write refused; a left the lane").isEqualTo(writesOfA);
+        assertThat(journal.find(new EventToken("o1")).orElseThrow().state()).isEqualTo(EventState.COMPLETED);
+        assertThat(webex.createdCustomers()).hasSize(1);
+        assertThat(results.posted()).hasSize(1);
+    }
+}
