@@ -4,8 +4,6 @@ import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,11 +33,7 @@ final class PostgresDatabase implements Database {
     /** How often an idle connector looks at the database, so that /ready turns 503 without waiting for an event. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
-    /** An arbitrary 64-bit key: the advisory lock only this connector takes, one instance per database. */
-    private static final long OWNER_LOCK = 0x4d61726b65744272L; // "MarketBr"
-
     private final HikariDataSource pool;
-    private final Connection owner;
     private final String where;
     private final Recovery recovery = new Recovery(this::reopen, this::isDown);
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -51,9 +45,8 @@ final class PostgresDatabase implements Database {
     private volatile String problem;
     private volatile boolean closed;
 
-    private PostgresDatabase(HikariDataSource pool, Connection owner, String where) {
+    private PostgresDatabase(HikariDataSource pool, String where) {
         this.pool = pool;
-        this.owner = owner;
         this.where = where;
         heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -93,9 +86,8 @@ final class PostgresDatabase implements Database {
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "marketbridge");
         HikariDataSource pool = new HikariDataSource(config);
-        Connection owner = null;
         try {
-            owner = claim(settings);
+            // connectors starting together each run the migrations: Flyway's lock in the database lets one at a time
             MigrateResult migration = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
                     .load().migrate();
             LOG.info("Opened the event journal in PostgreSQL at {}, schema version {} ({} migration(s) applied)", where,
@@ -104,43 +96,13 @@ final class PostgresDatabase implements Database {
             try (Connection connection = pool.getConnection()) {
                 verify(connection);
             }
-            return new PostgresDatabase(pool, owner, where);
+            return new PostgresDatabase(pool, where);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(owner);
             pool.close();
             throw new IllegalStateException("cannot open the journal in PostgreSQL at DATABASE_URL " + where + ": "
                     + rootMessage(e), e);
         }
     }
-
-    /*
-     * Until the instances sharing a database divide the work between them (issue 14), one connector per database: a
-     * session's advisory lock, held on a connection of its own for as long as the connector runs, refuses a second.
-     */
-    private static Connection claim(PostgresSettings settings) throws SQLException {
-        Connection owner = DriverManager.getConnection(settings.url(), settings.username(), settings.password().value());
-        try (Statement lock = owner.createStatement();
-             ResultSet claimed = lock.executeQuery("SELECT pg_try_advisory_lock(" + OWNER_LOCK + ")")) {
-            if (claimed.next() && claimed.getBoolean(1)) {
-                return owner;
-            }
-        }
-        owner.close();
-        throw new IllegalStateException("another connector uses this database; one connector per database until "
-                + "instances share the work");
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing the owner's connection failed", e);
-        }
-    }
-
 
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
@@ -250,13 +212,6 @@ final class PostgresDatabase implements Database {
         heartbeat.shutdownNow();
         recovery.close();
         pool.close();
-        // unlocked before the connection closes: its server process lets the lock go only once it has ended
-        try (Statement unlock = owner.createStatement()) {
-            unlock.execute("SELECT pg_advisory_unlock(" + OWNER_LOCK + ")");
-        } catch (SQLException e) {
-            LOG.debug("Unlocking the database failed; it is unlocked when the connection ends", e);
-        }
-        closeQuietly(owner);
         LOG.info("Closed the event journal in PostgreSQL at {}", where);
     }
 }

@@ -1,14 +1,22 @@
 package com.marketbridge.adapter.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.marketbridge.application.port.EventJournalContract;
 import com.marketbridge.domain.credential.Secret;
+import com.marketbridge.domain.journal.JournalEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A database the connector cannot use is refused at the start, in one message naming DATABASE_URL, never the password. */
+/**
+ * A database the connector cannot use is refused at the start, in one message naming DATABASE_URL, never the
+ * password; one it can use, several connectors open together.
+ */
 class PostgresConnectTest {
 
     @Test
@@ -39,15 +47,16 @@ class PostgresConnectTest {
     }
 
     @Test
-    void aSecondConnectorOnTheSameDatabase_isRefusedUntilTheFirstCloses() {
+    void connectorsStartingTogetherOnOneDatabase_bothOpenIt_andMigrateItOnce() throws Exception {
         PostgresSettings database = TestPostgres.newDatabase();
-        JdbcStore first = JdbcStore.open(database);
+        CompletableFuture<JdbcStore> first = CompletableFuture.supplyAsync(() -> JdbcStore.open(database));
+        CompletableFuture<JdbcStore> second = CompletableFuture.supplyAsync(() -> JdbcStore.open(database));
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(database))
-                .withMessageContaining("at DATABASE_URL " + PostgresSettings.withoutQuery(database.url()))
-                .withMessageContaining("another connector uses this database");
-
-        first.close();
-        JdbcStore.open(database).close();
+        try (JdbcStore one = first.get(); JdbcStore other = second.get()) {
+            JournalEntry entry = EventJournalContract.received("t1", Instant.parse("2026-01-01T10:00:00Z"));
+            assertThat(one.journal().recordNew(entry)).isTrue();
+            assertThat(other.journal().recordNew(entry)).as("journaled once").isFalse();
+            assertThat(other.journal().find(entry.event().token())).contains(entry);
+        }
     }
 }
