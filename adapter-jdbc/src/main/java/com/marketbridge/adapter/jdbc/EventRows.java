@@ -30,9 +30,10 @@ final class EventRows {
     static final String COLUMNS = "token, event_url, type, flag, lane, company_uuid, account_identifier, "
             + "subscriber_email, state, attempts, next_attempt_at, received_at, deadline, updated_at, asynchronous, "
             + "result_delivered, outcome_kind, outcome_reason, outcome_message, tracking_id, account_result, event_json";
-    static final String PROGRESS = "state = ?, attempts = ?, next_attempt_at = ?, updated_at = ?, asynchronous = ?, "
-            + "result_delivered = ?, outcome_kind = ?, outcome_reason = ?, outcome_message = ?, tracking_id = ?, "
-            + "account_result = ?";
+    // a result promised meanwhile (EventJournal.promiseResult) stays promised, and undelivered unless the write posted it
+    static final String PROGRESS = "state = ?, attempts = ?, next_attempt_at = ?, updated_at = ?,"
+            + " asynchronous = (asynchronous OR ?), result_delivered = (? AND (? OR NOT asynchronous)),"
+            + " outcome_kind = ?, outcome_reason = ?, outcome_message = ?, tracking_id = ?, account_result = ?";
 
     private final EventCodec codec = new EventCodec();
 
@@ -72,6 +73,7 @@ final class EventRows {
         statement.setObject(i++, timestamp(entry.updatedAt()));
         statement.setBoolean(i++, entry.asynchronous());
         statement.setBoolean(i++, entry.resultDelivered());
+        statement.setBoolean(i++, entry.asynchronous());
         return bindOutcome(statement, i, entry.outcome());
     }
 

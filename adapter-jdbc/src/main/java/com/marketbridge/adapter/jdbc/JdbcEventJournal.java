@@ -25,6 +25,8 @@ final class JdbcEventJournal implements EventJournal {
 
     private static final String INSERT = "INSERT INTO events (" + EventRows.COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PROMISE_RESULT = "UPDATE events SET asynchronous = TRUE WHERE token = ?"
+            + " AND state NOT IN (" + FINISHED_STATES + ")";
     private static final String FIND = "SELECT " + EventRows.COLUMNS + " FROM events WHERE token = ?";
     // Mirrors JournalEntry.needsWork(); the contract test checks the two agree on every combination. PostgreSQL's
     // index events_needing_work has this condition word for word.
@@ -93,6 +95,17 @@ final class JdbcEventJournal implements EventJournal {
             }
             throw new IllegalArgumentException("event " + token + " is not journaled");
         }
+    }
+
+    /** Not fenced: any connector may promise the result; the write that finishes the event keeps the promise. */
+    @Override
+    public boolean promiseResult(EventToken token) {
+        return database.write("promise the result of event " + token, connection -> {
+            try (PreparedStatement promise = connection.prepareStatement(PROMISE_RESULT)) {
+                promise.setString(1, token.value());
+                return promise.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override

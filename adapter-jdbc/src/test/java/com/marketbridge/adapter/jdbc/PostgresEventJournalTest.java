@@ -58,6 +58,11 @@ class PostgresEventJournalTest extends EventJournalContract {
         }
 
         @Override
+        public boolean promiseResult(EventToken token) {
+            return journal.promiseResult(token);
+        }
+
+        @Override
         public List<JournalEntry> needingWork() {
             return journal.needingWork();
         }

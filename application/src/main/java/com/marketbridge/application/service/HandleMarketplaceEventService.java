@@ -18,6 +18,7 @@ import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.SubscriptionAccount;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,9 +31,13 @@ import java.util.Optional;
  * a delivery of an event still being worked on waits for the same answer as the first, within its own budget, and
  * one of a finished event is answered from the journal. Stateless pings are answered at once and change nothing.
  * While the journal cannot be written, a notification is answered that the connector's storage is unavailable,
- * unless its event was journaled before: then it is "accepted", and finished once the journal is back.
+ * unless its event was journaled before: then it is "accepted", and finished once the journal is back. Where
+ * connectors share the store, a delivery of an event another connector works on is answered from the journal.
  */
 public final class HandleMarketplaceEventService implements HandleMarketplaceEventUseCase {
+
+    /** How often a delivery of an event another connector works on looks for its outcome in the journal. */
+    private static final Duration JOURNAL_WATCH = Duration.ofMillis(100);
 
     private final MarketplaceCredentials credentials;
     private final MarketplaceEvents events;
@@ -120,11 +125,39 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
 
     /**
      * No ticket to wait on: the event was finished meanwhile, or (the worker stopped) it waits for the next start,
-     * which posts its result.
+     * which posts its result. Where connectors share the store, another may be working on it:
+     * {@link #answerFromAnotherConnector}.
      */
     private Outcome answerFromJournal(MarketplaceEvent event) {
         JournalEntry entry = journal.find(event.token()).orElseThrow();
-        return durable(entry.state().isFinished() ? entry.outcome() : accepted(event));
+        if (entry.state().isFinished()) {
+            return durable(entry.outcome());
+        }
+        return durable(worker.sharesWork() ? answerFromAnotherConnector(event) : accepted(event));
+    }
+
+    /**
+     * Watches the journal for the outcome within the budget. An event still unfinished then has its result promised
+     * before the answer says "accepted": the connector finishing it may have answered its own delivery with the
+     * outcome, and would otherwise post nothing. If it finished just before the promise, its outcome is the answer.
+     */
+    private Outcome answerFromAnotherConnector(MarketplaceEvent event) {
+        long deadline = System.nanoTime() + settings.responseBudget().toNanos();
+        try {
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                Thread.sleep(Math.min(JOURNAL_WATCH.toMillis(), Math.max(1, left / 1_000_000)));
+                JournalEntry entry = journal.find(event.token()).orElseThrow();
+                if (entry.state().isFinished()) {
+                    return entry.outcome();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (event.answeredSynchronouslyOnly() || journal.promiseResult(event.token())) {
+            return accepted(event);
+        }
+        return journal.find(event.token()).orElseThrow().outcome();
     }
 
     /**

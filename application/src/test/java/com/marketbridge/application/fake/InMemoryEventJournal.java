@@ -80,9 +80,26 @@ public final class InMemoryEventJournal implements EventJournal {
             failingUpdates--;
             throw new JournalUnavailableException("No space left on device");
         }
-        if (entries.replace(entry.event().token(), entry) == null) {
+        JournalEntry old = entries.get(entry.event().token());
+        if (old == null) {
             throw new IllegalArgumentException("event " + entry.event().token() + " is not journaled");
         }
+        entries.put(entry.event().token(), old.asynchronous() && !entry.asynchronous()
+                ? new JournalEntry(entry.eventUrl(), entry.event(), entry.lane(), entry.state(), entry.attempts(),
+                        entry.nextAttemptAt(), entry.outcome(), true, false, entry.receivedAt(), entry.deadline(),
+                        entry.updatedAt())
+                : entry);
+    }
+
+    @Override
+    public synchronized boolean promiseResult(EventToken token) {
+        refuseWhileDown();
+        JournalEntry entry = entries.get(token);
+        if (entry == null || entry.state().isFinished()) {
+            return false;
+        }
+        entries.put(token, entry.answeredAsynchronously(entry.updatedAt()));
+        return true;
     }
 
     @Override

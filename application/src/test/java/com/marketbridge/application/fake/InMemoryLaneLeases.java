@@ -136,6 +136,11 @@ public final class InMemoryLaneLeases implements LaneLeases {
         }
 
         @Override
+        public boolean promiseResult(EventToken token) {
+            return journal.promiseResult(token);
+        }
+
+        @Override
         public List<JournalEntry> needingWork() {
             return journal.needingWork();
         }

@@ -210,6 +210,35 @@ public abstract class EventJournalContract {
     }
 
     @Test
+    void aResultPromisedWhileTheEventRuns_isKeptByTheUpdateThatFinishesIt_andStaysOwed() {
+        JournalEntry processing = received("t1", T0).processing(T0);
+        journal.recordNew(processing);
+
+        assertThat(journal.promiseResult(new EventToken("t1"))).isTrue();
+        journal.update(processing.finished(new Outcome.Completed(BOB_ACCOUNT, "done"), T0).delivered(T0));
+
+        JournalEntry finished = journal.find(new EventToken("t1")).orElseThrow();
+        assertThat(finished.state()).isEqualTo(EventState.COMPLETED);
+        assertThat(finished.asynchronous()).isTrue();
+        assertThat(finished.resultDelivered()).as("answered, but not posted").isFalse();
+        assertThat(finished.needsWork()).isTrue();
+        JournalEntry posted = finished.delivered(T0.plusSeconds(1));
+        journal.update(posted);
+        assertThat(journal.find(new EventToken("t1"))).contains(posted);
+    }
+
+    @Test
+    void aResultIsNotPromisedForAFinishedEvent_orAnUnknownOne() {
+        JournalEntry finished = received("t1", T0).processing(T0).finished(new Outcome.Completed(BOB_ACCOUNT, "done"), T0)
+                .delivered(T0);
+        journal.recordNew(finished);
+
+        assertThat(journal.promiseResult(new EventToken("t1"))).isFalse();
+        assertThat(journal.find(new EventToken("t1"))).contains(finished);
+        assertThat(journal.promiseResult(new EventToken("t-unknown"))).isFalse();
+    }
+
+    @Test
     void needingWorkOfALaneListsOnlyThatLanesEntriesOldestFirst() {
         Outcome done = new Outcome.Completed(BOB_ACCOUNT, "done");
         JournalEntry later = received("c1-later", T0.plusSeconds(3));

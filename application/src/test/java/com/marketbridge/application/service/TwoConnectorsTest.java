@@ -38,6 +38,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -67,8 +68,10 @@ class TwoConnectorsTest {
     private final InMemoryExtensionReservations reservations = new InMemoryExtensionReservations();
     private final InMemoryKnownCustomers knownCustomers = new InMemoryKnownCustomers();
     private final InMemoryLaneLeases.Table leases = InMemoryLaneLeases.sharedTable(leaseClock, TERM);
-    private final Connector a = new Connector("a");
-    private final Connector b = new Connector("b");
+    private final Connector a = new Connector("a", FAST);
+    private final Connector b = new Connector("b", FAST);
+    /** A connector whose deliveries wait longer for their answer than b's. */
+    private final Connector patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
 
     /** One connector: its worker and its service, on the shared stores and its own leases. */
     private final class Connector {
@@ -76,15 +79,15 @@ class TwoConnectorsTest {
         private final FulfilmentWorker worker;
         private final HandleMarketplaceEventService service;
 
-        Connector(String name) {
+        Connector(String name, AsyncSettings settings) {
             InMemoryLaneLeases own = InMemoryLaneLeases.connector(leases, name);
             this.journal = own.fenced(TwoConnectorsTest.this.journal);
             FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(),
                     Fixture.template("webex_meetings"), Duration.ZERO, Duration.ofSeconds(5), clock, clock);
             this.worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions, reservations,
-                    knownCustomers), journal, own, results, FAST, clock);
+                    knownCustomers), journal, own, results, settings, clock);
             this.service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal,
-                    worker, FAST);
+                    worker, settings);
         }
 
         Outcome notify(String eventUrl) {
@@ -98,6 +101,7 @@ class TwoConnectorsTest {
     void stop() {
         a.worker.close();
         b.worker.close();
+        patient.worker.close();
     }
 
     private static String url(String token) {
@@ -184,6 +188,47 @@ class TwoConnectorsTest {
         assertThat(a.journal.updates()).as("a's write refused; a left the lane").isEqualTo(writesOfA);
         assertThat(journal.find(new EventToken("o1")).orElseThrow().state()).isEqualTo(EventState.COMPLETED);
         assertThat(webex.createdCustomers()).hasSize(1);
+        assertThat(results.posted()).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveryToTheOtherConnector_isAnsweredWithTheOutcome_whenTheEventFinishesWithinItsBudget() throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        CountDownLatch webexAnswers = new CountDownLatch(1);
+        CountDownLatch creating = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
+        String order = publishOrder("o1");
+
+        CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> patient.notify(order));
+        assertThat(creating.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Outcome> redelivered = CompletableFuture.supplyAsync(() -> b.notify(order));
+        webexAnswers.countDown();
+
+        assertThat(first.get()).isInstanceOf(Outcome.Completed.class);
+        assertThat(redelivered.get()).isEqualTo(first.get());
+        Thread.sleep(300);
+        assertThat(results.posted()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryAnsweredAcceptedByTheOtherConnector_getsItsResultPosted_evenIfTheFirstWasAnsweredDirectly()
+            throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        CountDownLatch webexAnswers = new CountDownLatch(1);
+        CountDownLatch creating = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
+        String order = publishOrder("o1");
+
+        CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> patient.notify(order));
+        assertThat(creating.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Outcome redelivered = b.notify(order); // its budget runs out while Webex still works
+        webexAnswers.countDown();
+
+        assertThat(redelivered).isInstanceOf(Outcome.InProgress.class);
+        assertThat(first.get()).isInstanceOf(Outcome.Completed.class);
+        assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + ACCOUNT);
+        assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
+        Thread.sleep(300);
         assertThat(results.posted()).hasSize(1);
     }
 }

@@ -17,7 +17,17 @@ public interface EventJournal {
     Optional<JournalEntry> find(EventToken token);
 
     /**
-     * Replaces the entry with the same token.
+     * Promises the marketplace the result of an unfinished event, as a delivery of it is answered "accepted" by a
+     * connector other than the one working on it: the entry becomes asynchronous, so its result is posted once it is
+     * finished. False, changing nothing, if the event is finished already: its outcome is the answer. Atomic with
+     * the update that finishes the event.
+     */
+    boolean promiseResult(EventToken token);
+
+    /**
+     * Replaces the entry with the same token, but keeps a result {@link #promiseResult promised} meanwhile: the entry
+     * stays {@link JournalEntry#asynchronous() asynchronous}, and its result counts as delivered only if the new
+     * entry is asynchronous too (it was posted, not only answered).
      *
      * @throws LeaseLostException another connector took the entry's lane (a store shared by several connectors)
      */

@@ -111,6 +111,11 @@ public final class FulfilmentWorker implements AutoCloseable {
         return clock;
     }
 
+    /** Whether other connectors share the store, and so may be working on an event this one is not. */
+    public boolean sharesWork() {
+        return leases.shared();
+    }
+
     /**
      * Journals the new event and queues it in its company's lane; returns the ticket its deliveries wait on, the
      * one already in flight if another delivery of the event came first, or empty once the event is finished.
@@ -436,10 +441,22 @@ public final class FulfilmentWorker implements AutoCloseable {
         task.entry = finished;
         inFlight.finished(finished.event().token());
         task.ticket.answer(outcome);
-        if (!finished.resultDelivered()) {
+        if (!finished.resultDelivered() || leases.shared() && !resultOwed && isPromisedElsewhere(finished)) {
             delivery.deliver(finished);
         }
         return null;
+    }
+
+    /**
+     * Whether another connector, answering a delivery of the event "accepted", promised its result meanwhile. If the
+     * journal cannot say, the lane's next tending finds the promise.
+     */
+    private boolean isPromisedElsewhere(JournalEntry finished) {
+        try {
+            return journal.find(finished.event().token()).filter(JournalEntry::needsWork).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Outcome safely(JournalEntry entry) {
