@@ -246,6 +246,44 @@ class MarketBridgeJarIT {
     }
 
     @Test
+    void aConnectorKilledWhileWebexProvisions_isTakenOverByAnotherOnTheSameDatabase_whichPostsTheResultOnce()
+            throws Exception {
+        upstreams.customerProvisionedWhenTheTestSays();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(Upstreams.ALICE, "webex_meetings");
+        upstreams.resultsAccepted();
+        String eventUrl = upstreams.publish("jar-taken-over", "order.json", Map.of());
+        PostgresSettings database = TestPostgres.newDatabase();
+        Map<String, String> settings = upstreams.settings();
+        settings.put("DATABASE_URL", database.url());
+        settings.put("DATABASE_USERNAME", database.username());
+        settings.put("DATABASE_PASSWORD", database.password().value());
+        settings.put("LEASE_SECONDS", "3");
+        settings.put("PROVISIONING_WAIT_MS", "0");
+        settings.put("RESPONSE_BUDGET_MS", "1000");
+        Connector first = launch(settings);
+        HttpResponse<String> accepted = notify(first.port(), eventUrl);
+        assertThat(first.awaitLine(Pattern.compile("event=jar-taken-over state=WAITING")))
+                .as("answer %s %s, output %s", accepted.statusCode(), accepted.body(), first.output).isNotNull();
+        Connector second = launch(settings);
+        second.port();
+
+        // kill -9 of the instance holding the company's lane, its first order waiting for Webex to provision
+        first.process.destroyForcibly();
+        assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        upstreams.finishProvisioning();
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(second.awaitLine(Pattern.compile("event=jar-taken-over taken up in state (WAITING|PROCESSING)")))
+                .as("%s", second.output).isNotNull();
+        assertThat(second.awaitLine(Pattern.compile("event=jar-taken-over result delivered"))).as("%s", second.output)
+                .isNotNull();
+        upstreams.appDirect.verify(1, postRequestedFor(urlEqualTo("/api/integration/v1/events/jar-taken-over/result")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
+    }
+
+    @Test
     void copyJournal_movesTheJournalOfDataDirToPostgreSQL_whereTheJarThenAnswersFromIt() throws Exception {
         upstreams.customerProvisioned();
         upstreams.precheckSucceeds();
