@@ -60,6 +60,12 @@ class TwoConnectorsEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Webex provisions the customer only once it was asked to create it. */
+    private void awaitTheCustomerBeingCreated() throws InterruptedException {
+        Upstreams.await("the customer being created", () -> !upstreams.webex.findAll(
+                postRequestedFor(urlEqualTo("/v1/wholesale/customers"))).isEmpty());
+    }
+
     @Test
     void twentyConcurrentFirstOrdersOfOneCompany_splitOverBoth_createOneCustomerAndTwentySubscribers_eachResultOnce()
             throws Exception {
@@ -72,6 +78,7 @@ class TwoConnectorsEndToEndTest {
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
             assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(202);
         }
+        awaitTheCustomerBeingCreated();
         upstreams.finishProvisioning();
 
         Upstreams.await("twenty results", () -> upstreams.appDirect.findAll(
@@ -93,6 +100,7 @@ class TwoConnectorsEndToEndTest {
         CompletableFuture<HttpResponse<String>> toSecond = notify(second, eventUrl);
         assertThat(toFirst.get().statusCode()).as(toFirst.get().body()).isEqualTo(202);
         assertThat(toSecond.get().statusCode()).as(toSecond.get().body()).isEqualTo(202);
+        awaitTheCustomerBeingCreated();
         upstreams.finishProvisioning();
 
         Upstreams.await("the result", () -> upstreams.resultPosts("shared-twice") == 1);
