@@ -70,8 +70,8 @@ class TwoConnectorsTest {
     private final InMemoryLaneLeases.Table leases = InMemoryLaneLeases.sharedTable(leaseClock, TERM);
     private final Connector a = new Connector("a", FAST);
     private final Connector b = new Connector("b", FAST);
-    /** A connector whose deliveries wait longer for their answer than b's. */
-    private final Connector patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
+    /** A connector whose deliveries wait longer for their answer than b's, for the tests that need a third. */
+    private Connector patient;
 
     /** One connector: its worker and its service, on the shared stores and its own leases. */
     private final class Connector {
@@ -101,7 +101,9 @@ class TwoConnectorsTest {
     void stop() {
         a.worker.close();
         b.worker.close();
-        patient.worker.close();
+        if (patient != null) {
+            patient.worker.close();
+        }
     }
 
     private static String url(String token) {
@@ -198,6 +200,7 @@ class TwoConnectorsTest {
         CountDownLatch creating = new CountDownLatch(1);
         log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
         String order = publishOrder("o1");
+        patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
 
         CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> patient.notify(order));
         assertThat(creating.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -218,6 +221,7 @@ class TwoConnectorsTest {
         CountDownLatch creating = new CountDownLatch(1);
         log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
         String order = publishOrder("o1");
+        patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
 
         CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> patient.notify(order));
         assertThat(creating.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
