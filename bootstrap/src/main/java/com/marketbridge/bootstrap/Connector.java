@@ -3,8 +3,8 @@ package com.marketbridge.bootstrap;
 import com.marketbridge.adapter.appdirect.AppDirect;
 import com.marketbridge.adapter.http.WebhookServer;
 import com.marketbridge.adapter.webex.WebexWholesale;
-import com.marketbridge.adapter.jdbc.JdbcEventJournal;
-import com.marketbridge.adapter.jdbc.JournalStorage;
+import com.marketbridge.adapter.jdbc.JdbcStore;
+import com.marketbridge.adapter.jdbc.StoreSettings;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.application.service.scheduling.FulfilmentWorker;
@@ -19,14 +19,14 @@ import java.util.concurrent.Executors;
 /** The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker. */
 final class Connector implements AutoCloseable {
 
-    private final JdbcEventJournal journal;
+    private final JdbcStore store;
     private final FulfilmentWorker worker;
     private final WebhookServer server;
     private final List<UpstreamHttpClient> upstreams;
 
-    private Connector(JdbcEventJournal journal, FulfilmentWorker worker, WebhookServer server,
+    private Connector(JdbcStore store, FulfilmentWorker worker, WebhookServer server,
                       List<UpstreamHttpClient> upstreams) {
-        this.journal = journal;
+        this.store = store;
         this.worker = worker;
         this.server = server;
         this.upstreams = upstreams;
@@ -38,11 +38,11 @@ final class Connector implements AutoCloseable {
      * comes in during the first second.
      */
     static Connector start(Settings settings) {
-        return start(settings, JournalStorage.onDisk(settings.dataDir()));
+        return start(settings, settings.store());
     }
 
-    /** The same, with the journal kept in {@code storage} (DATA_DIR, on one of H2's file systems). */
-    static Connector start(Settings settings, JournalStorage storage) {
+    /** The same, with the journal kept in {@code storage} (for tests: on one of H2's file systems, or PostgreSQL). */
+    static Connector start(Settings settings, StoreSettings storage) {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             return start(settings, storage, starting);
@@ -51,15 +51,15 @@ final class Connector implements AutoCloseable {
         }
     }
 
-    private static Connector start(Settings settings, JournalStorage storage, ExecutorService starting) {
-        CompletableFuture<JdbcEventJournal> opening = CompletableFuture.supplyAsync(
-                () -> JdbcEventJournal.open(storage), starting);
+    private static Connector start(Settings settings, StoreSettings storage, ExecutorService starting) {
+        CompletableFuture<JdbcStore> opening = CompletableFuture.supplyAsync(
+                () -> JdbcStore.open(storage), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(settings.http(),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
-                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().isOpen()
+                () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().journal().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
         UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(settings.appDirect());
         AppDirect appDirect = AppDirect.connect(settings.appDirect(), appDirectHttp);
@@ -68,27 +68,28 @@ final class Connector implements AutoCloseable {
         WebexWholesale wholesale = WebexWholesale.connect(settings.webex(), webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
-        JdbcEventJournal journal;
+        JdbcStore store;
         WebhookServer server;
         try {
-            journal = opening.join();
+            store = opening.join();
             server = listening.join();
         } catch (CompletionException e) {
-            opening.thenAccept(JdbcEventJournal::close);
+            opening.thenAccept(JdbcStore::close);
             listening.thenAccept(WebhookServer::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         FulfilmentWorker worker = new FulfilmentWorker(
-                new Fulfilment(webex, settings.fulfilment(), journal.subscriptions(), journal.reservations(), journal),
-                journal, appDirect.results(), settings.async(), settings.fulfilment().clock());
+                new Fulfilment(webex, settings.fulfilment(), store.subscriptions(), store.reservations(),
+                        store.knownCustomers()),
+                store.journal(), appDirect.results(), settings.async(), settings.fulfilment().clock());
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
         // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone
-        journal.onRecovery(worker::resumeJournal);
+        store.onRecovery(worker::resumeJournal);
         working.complete(worker);
-        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), journal, worker,
-                settings.async()));
-        return new Connector(journal, worker, server, List.of(appDirectHttp, webexHttp));
+        serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), store.journal(),
+                worker, settings.async()));
+        return new Connector(store, worker, server, List.of(appDirectHttp, webexHttp));
     }
 
     int port() {
@@ -121,6 +122,6 @@ final class Connector implements AutoCloseable {
     public void close() {
         server.close();
         worker.close();
-        journal.close();
+        store.close();
     }
 }

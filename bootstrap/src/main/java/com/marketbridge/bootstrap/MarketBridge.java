@@ -30,7 +30,8 @@ public final class MarketBridge {
         try {
             connector = Connector.start(settings);
         } catch (IllegalStateException e) {
-            // a DATA_DIR that cannot be used, or that another connector holds; the settings themselves were checked above
+            // a DATA_DIR that cannot be used or that another connector holds, a PostgreSQL database that cannot be used;
+            // the settings themselves were checked above
             System.err.println("MarketBridge cannot start: " + e.getMessage());
             System.exit(INVALID_SETTINGS);
             return;

@@ -2,6 +2,9 @@ package com.marketbridge.bootstrap;
 
 import com.marketbridge.adapter.appdirect.AppDirectSettings;
 import com.marketbridge.adapter.http.HttpSettings;
+import com.marketbridge.adapter.jdbc.JournalStorage;
+import com.marketbridge.adapter.jdbc.PostgresSettings;
+import com.marketbridge.adapter.jdbc.StoreSettings;
 import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.application.service.fulfilment.FulfilmentSettings;
@@ -24,11 +27,11 @@ import java.util.Map;
 
 /**
  * Every setting of the connector, read from environment variables over a {@code .env} file with the original demo's
- * names, as the settings of each part it wires: the two upstream adapters, the webhook, the journal's folder, how events
+ * names, as the settings of each part it wires: the two upstream adapters, the webhook, where the journal is kept, how events
  * are worked on in the background and how they are fulfilled. {@code asRead} holds the settings by name as they were read;
  * {@link #toString()} lists them with secrets masked, so the record can be logged as it is.
  */
-record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings http, Path dataDir, AsyncSettings async,
+record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings http, StoreSettings store, AsyncSettings async,
                 FulfilmentSettings fulfilment, Map<String, Object> asRead) {
 
     private static final Path DEFAULT_DATA_DIR = Path.of("./data");
@@ -45,11 +48,11 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         AppDirectSettings appDirect = appDirect(in);
         WebexSettings webex = webex(in);
         HttpSettings http = http(in);
-        Path dataDir = in.path("DATA_DIR", DEFAULT_DATA_DIR);
+        StoreSettings store = store(in);
         AsyncSettings async = async(in);
         FulfilmentSettings fulfilment = fulfilment(in, async.responseBudget());
         in.failIfAnyProblem();
-        return new Settings(appDirect, webex, http, dataDir, async, fulfilment, in.asRead());
+        return new Settings(appDirect, webex, http, store, async, fulfilment, in.asRead());
     }
 
     /** Basic notifications and OAuth 2.0 calls, unless the OAuth 1.0a consumer is set. */
@@ -93,6 +96,24 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
     private static HttpSettings http(SettingsReader in) {
         return HttpSettings.of("0.0.0.0", in.integer("PORT", HttpSettings.DEFAULT_PORT, 0, 65_535),
                 in.optionalUrl("PUBLIC_BASE_URL", null));
+    }
+
+    /** A PostgreSQL database that several connectors share when DATABASE_URL is set; else the embedded one in DATA_DIR. */
+    private static StoreSettings store(SettingsReader in) {
+        if (!in.isSet("DATABASE_URL")) {
+            if (in.isSet("DATABASE_USERNAME") || in.isSet("DATABASE_PASSWORD")) {
+                in.problem("DATABASE_USERNAME/DATABASE_PASSWORD are set without DATABASE_URL: set it to keep the journal "
+                        + "in PostgreSQL, or remove them to keep it in DATA_DIR");
+            }
+            Path dataDir = in.path("DATA_DIR", DEFAULT_DATA_DIR);
+            return JournalStorage.onDisk(dataDir);
+        }
+        int problems = in.problemCount();
+        String url = in.urlWithSecretQuery("DATABASE_URL", "the PostgreSQL database, jdbc:postgresql://host:port/database");
+        String username = in.required("DATABASE_USERNAME", "the connector's user in the PostgreSQL database");
+        Secret password = in.secret("DATABASE_PASSWORD", "the password of DATABASE_USERNAME");
+        int poolSize = in.integer("DATABASE_POOL_SIZE", PostgresSettings.DEFAULT_POOL_SIZE, 1, 100);
+        return in.built(problems, () -> new PostgresSettings(url, username, password, poolSize));
     }
 
     private static AsyncSettings async(SettingsReader in) {

@@ -90,6 +90,17 @@ final class SettingsReader {
         return Enum.valueOf(fallback.getDeclaringClass(), kept(name, value).toUpperCase(Locale.ROOT));
     }
 
+    /** A URL whose query may hold a password: it is kept, for the startup line, without its query. */
+    String urlWithSecretQuery(String name, String meaning) {
+        String value = present(name, meaning);
+        if (value == null) {
+            return null;
+        }
+        int query = value.indexOf('?');
+        kept(name, query < 0 ? value : value.substring(0, query) + "?****");
+        return value;
+    }
+
     Path path(String name, Path fallback) {
         if (!isSet(name)) {
             return kept(name, fallback);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketbridge.adapter.appdirect.AppDirectSettings;
+import com.marketbridge.adapter.jdbc.JournalStorage;
+import com.marketbridge.adapter.jdbc.PostgresSettings;
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
@@ -72,7 +74,7 @@ class SettingsTest {
         assertThat(template(settings).timezone()).isEqualTo("America/Los_Angeles");
         assertThat(settings.http().port()).isEqualTo(5002);
         assertThat(settings.webex().baseUrl()).isEqualTo(URI.create("https://webexapis.com/v1"));
-        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.store()).isEqualTo(JournalStorage.onDisk(Path.of("./data")));
         assertThat(editionPackages(settings)).containsEntry("webex_suite", "webex_suite").hasSize(3);
         assertThat(settings.fulfilment().extensions()).isEqualTo(new ExtensionRange(2000, 8999));
     }
@@ -101,6 +103,38 @@ class SettingsTest {
                         "CUSTOMER_PACKAGES must be a JSON list", "ADDRESS is missing", "PORT must be", "TIMEZONE must be")
                 .hasMessageNotContaining("client-secret-value")
                 .hasMessageNotContaining("not a url");
+    }
+
+    @Test
+    void databaseUrl_keepsTheJournalInPostgreSQL_andTheStartupLineShowsNeitherThePasswordNorTheUrlsQuery() throws IOException {
+        Settings settings = Settings.load(Map.of("DATABASE_URL", "jdbc:postgresql://db.internal:5432/marketbridge?password=in-url",
+                "DATABASE_USERNAME", "connector", "DATABASE_PASSWORD", "db-password-value"), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(settings.store()).isInstanceOfSatisfying(PostgresSettings.class, postgres -> {
+            assertThat(postgres.url()).isEqualTo("jdbc:postgresql://db.internal:5432/marketbridge?password=in-url");
+            assertThat(postgres.username()).isEqualTo("connector");
+            assertThat(postgres.password().value()).isEqualTo("db-password-value");
+            assertThat(postgres.poolSize()).isEqualTo(PostgresSettings.DEFAULT_POOL_SIZE);
+        });
+        assertThat(settings.toString()).contains("DATABASE_URL=jdbc:postgresql://db.internal:5432/marketbridge?****")
+                .doesNotContain("db-password-value").doesNotContain("in-url").doesNotContain("DATA_DIR");
+    }
+
+    @Test
+    void aDatabaseThatIsNotPostgreSQL_orCredentialsWithoutAUrl_areNamed() throws IOException {
+        assertThatThrownBy(() -> Settings.load(Map.of("DATABASE_URL", "jdbc:mysql://db/marketbridge?password=in-url",
+                "DATABASE_POOL_SIZE", "0"), dotEnv(DEMO_DOT_ENV)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContainingAll("DATABASE_USERNAME is missing", "DATABASE_PASSWORD is missing",
+                        "DATABASE_POOL_SIZE must be a whole number from 1 to 100")
+                .hasMessageNotContaining("in-url");
+        assertThatThrownBy(() -> Settings.load(Map.of("DATABASE_URL", "jdbc:mysql://db/marketbridge?password=in-url",
+                "DATABASE_USERNAME", "connector", "DATABASE_PASSWORD", "db-password-value"), dotEnv(DEMO_DOT_ENV)))
+                .hasMessageContaining("DATABASE_URL must be a JDBC URL of PostgreSQL")
+                .hasMessageNotContaining("in-url");
+        assertThatThrownBy(() -> Settings.load(Map.of("DATABASE_PASSWORD", "db-password-value"), dotEnv(DEMO_DOT_ENV)))
+                .hasMessageContaining("DATABASE_USERNAME/DATABASE_PASSWORD are set without DATABASE_URL")
+                .hasMessageNotContaining("db-password-value");
     }
 
     @Test

@@ -13,13 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Extension reservations kept in the journal's database, on its connection and under its lock. The table's primary
- * key (location, extension) makes a reservation atomic.
+ * Extension reservations kept in the database the journal uses. The table's primary key (location, extension) makes a
+ * reservation atomic, across every connector sharing a PostgreSQL database too.
  */
 final class JdbcExtensionReservations implements ExtensionReservations {
-
-    /** SQLSTATE of a unique-key violation, the same in H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String TAKEN = "SELECT extension FROM extension_reservations WHERE location_id = ?";
     private static final String RESERVE = "INSERT INTO extension_reservations (location_id, extension, holder, reserved_at)"
@@ -29,16 +26,16 @@ final class JdbcExtensionReservations implements ExtensionReservations {
             + " WHERE location_id = ? AND extension = ?";
     private static final String RELEASE = "DELETE FROM extension_reservations WHERE location_id = ? AND holder = ?";
 
-    private final JdbcEventJournal database;
+    private final Database database;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcExtensionReservations(JdbcEventJournal database) {
+    JdbcExtensionReservations(Database database) {
         this.database = database;
     }
 
     @Override
     public Set<String> taken(String locationId) {
-        return database.inLock("read the extensions taken at " + locationId, connection -> {
+        return database.use("read the extensions taken at " + locationId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(TAKEN)) {
                 select.setString(1, locationId);
                 Set<String> taken = new HashSet<>();
@@ -59,7 +56,7 @@ final class JdbcExtensionReservations implements ExtensionReservations {
                 insert(connection, locationId, extension, holder);
                 return true;
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (SqlProblems.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return false;
                 }
                 throw e;
@@ -69,7 +66,7 @@ final class JdbcExtensionReservations implements ExtensionReservations {
 
     @Override
     public Optional<String> heldBy(String locationId, String holder) {
-        return database.inLock("read the extension of a user at " + locationId, connection -> {
+        return database.use("read the extension of a user at " + locationId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(HELD_BY)) {
                 select.setString(1, locationId);
                 select.setString(2, holder);

@@ -19,8 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Subscriptions kept in the journal's database, on its connection and under its lock, so one connector
- * owns both and a save is one transaction with the subscription's users.
+ * Subscriptions kept in the database the journal uses; a save is one transaction with the subscription's users.
  */
 final class JdbcSubscriptions implements Subscriptions {
 
@@ -28,22 +27,23 @@ final class JdbcSubscriptions implements Subscriptions {
             + " seat_limit, status FROM subscriptions WHERE account_identifier = ?";
     private static final String FIND_USERS = "SELECT email, first_name, last_name, subscriber_id, person_id, extension, location_id"
             + " FROM subscription_users WHERE account_identifier = ? ORDER BY position";
-    private static final String MERGE = "MERGE INTO subscriptions (account_identifier, company_uuid, customer_id, package_name,"
-            + " package_calling, seat_limit, status, updated_at) KEY (account_identifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_USERS = "DELETE FROM subscription_users WHERE account_identifier = ?";
     private static final String INSERT_USER = "INSERT INTO subscription_users (account_identifier, position, email, first_name,"
             + " last_name, subscriber_id, person_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final JdbcEventJournal database;
+    private final Database database;
+    private final String save;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcSubscriptions(JdbcEventJournal database) {
+    JdbcSubscriptions(Database database) {
         this.database = database;
+        this.save = database.upsert("subscriptions", "account_identifier", "account_identifier", "company_uuid",
+                "customer_id", "package_name", "package_calling", "seat_limit", "status", "updated_at");
     }
 
     @Override
     public Optional<Subscription> find(String accountIdentifier) {
-        return database.inLock("find subscription " + accountIdentifier, connection -> {
+        return database.use("find subscription " + accountIdentifier, connection -> {
             try (PreparedStatement find = connection.prepareStatement(FIND)) {
                 find.setString(1, accountIdentifier);
                 try (ResultSet row = find.executeQuery()) {
@@ -97,7 +97,7 @@ final class JdbcSubscriptions implements Subscriptions {
 
     private void write(Connection connection, Subscription subscription) throws SQLException {
         String account = subscription.accountIdentifier();
-        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+        try (PreparedStatement merge = connection.prepareStatement(save)) {
             merge.setString(1, account);
             merge.setString(2, subscription.companyUuid());
             merge.setString(3, subscription.customerId());

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Where the journal lives: its folder (DATA_DIR), on one of H2's file systems. The connector keeps it on the disk
  * ({@link #onDisk}); H2 offers others by scheme (its own, or one registered with {@code org.h2.store.fs.FilePath}).
  */
-public record JournalStorage(Path folder, String fileSystem) {
+public record JournalStorage(Path folder, String fileSystem) implements StoreSettings {
 
     public JournalStorage {
         Objects.requireNonNull(folder, "'folder' must not be null");

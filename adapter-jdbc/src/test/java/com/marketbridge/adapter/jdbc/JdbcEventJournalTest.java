@@ -11,25 +11,24 @@ class JdbcEventJournalTest extends EventJournalContract {
     @TempDir
     Path dataDir;
 
-    private JdbcEventJournal journal;
+    private EmbeddedDatabase database;
 
     @Override
     protected EventJournal journal() {
-        journal = JdbcEventJournal.open(dataDir);
-        return journal;
+        database = EmbeddedDatabase.open(JournalStorage.onDisk(dataDir));
+        return new JdbcEventJournal(database);
     }
 
     /** H2's SHUTDOWN IMMEDIATELY closes the files without writing anything out, as a kill -9 would. */
     @Override
     protected EventJournal afterCrash(EventJournal crashing) {
-        journal.inLock("crash", connection -> connection.createStatement().execute("SHUTDOWN IMMEDIATELY"));
-        journal.close();
-        journal = JdbcEventJournal.open(dataDir);
-        return journal;
+        database.use("crash", connection -> connection.createStatement().execute("SHUTDOWN IMMEDIATELY"));
+        database.close();
+        return journal();
     }
 
     @AfterEach
-    void closeJournal() {
-        journal.close();
+    void closeDatabase() {
+        database.close();
     }
 }

@@ -19,11 +19,11 @@ class JdbcExtensionReservationsTest extends ExtensionReservationsContract {
     @TempDir
     Path dataDir;
 
-    private JdbcEventJournal journal;
+    private JdbcStore journal;
 
     @Override
     protected ExtensionReservations reservations() {
-        journal = JdbcEventJournal.open(dataDir);
+        journal = JdbcStore.open(dataDir);
         return journal.reservations();
     }
 
@@ -37,9 +37,9 @@ class JdbcExtensionReservationsTest extends ExtensionReservationsContract {
         journal.close();
         Path folder = dataDir.resolve("upgraded");
         JdbcDataSource previous = new JdbcDataSource();
-        previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(JdbcEventJournal.DATABASE_NAME));
+        previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabase.DATABASE_NAME));
         previous.setUser("sa");
-        Flyway.configure().dataSource(previous).locations("classpath:db/migration").target("3").load().migrate();
+        Flyway.configure().dataSource(previous).locations("classpath:db/h2").target("3").load().migrate();
         try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("INSERT INTO subscriptions VALUES ('c1:alice@contoso.test', 'c1', 'wx-c1', 'webex_calling',"
                     + " TRUE, NULL, 'ACTIVE', CURRENT_TIMESTAMP), ('c1:bob@contoso.test', 'c1', 'wx-c1', 'webex_calling',"
@@ -50,7 +50,7 @@ class JdbcExtensionReservationsTest extends ExtensionReservationsContract {
                     + " ('c1:bob@contoso.test', 0, 'bob@contoso.test', NULL, NULL, NULL, '2001', 'loc-1')");
         }
 
-        journal = JdbcEventJournal.open(folder);
+        journal = JdbcStore.open(folder);
 
         assertThat(journal.reservations().heldBy("loc-1", "alice@contoso.test")).contains("2000");
         assertThat(journal.reservations().taken("loc-1")).containsExactly("2000");
@@ -61,7 +61,7 @@ class JdbcExtensionReservationsTest extends ExtensionReservationsContract {
         journal.reservations().reserve("loc-1", "2000", "alice@contoso.test");
         journal.close();
 
-        journal = JdbcEventJournal.open(dataDir);
+        journal = JdbcStore.open(dataDir);
 
         assertThat(journal.reservations().heldBy("loc-1", "alice@contoso.test")).contains("2000");
     }

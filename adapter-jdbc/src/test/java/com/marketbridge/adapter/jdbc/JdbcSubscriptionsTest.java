@@ -19,11 +19,11 @@ class JdbcSubscriptionsTest extends SubscriptionsContract {
     @TempDir
     Path dataDir;
 
-    private JdbcEventJournal journal;
+    private JdbcStore journal;
 
     @Override
     protected Subscriptions subscriptions() {
-        journal = JdbcEventJournal.open(dataDir);
+        journal = JdbcStore.open(dataDir);
         return journal.subscriptions();
     }
 
@@ -39,7 +39,7 @@ class JdbcSubscriptionsTest extends SubscriptionsContract {
         journal.subscriptions().save(saved);
         journal.close();
 
-        journal = JdbcEventJournal.open(dataDir);
+        journal = JdbcStore.open(dataDir);
 
         assertThat(journal.subscriptions().find(ACCOUNT)).contains(saved);
     }

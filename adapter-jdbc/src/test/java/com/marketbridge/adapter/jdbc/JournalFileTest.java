@@ -21,14 +21,14 @@ class JournalFileTest {
     Path dataDir;
 
     private Path journalFile() {
-        return dataDir.resolve(JdbcEventJournal.DATABASE_NAME + ".mv.db");
+        return dataDir.resolve(EmbeddedDatabase.DATABASE_NAME + ".mv.db");
     }
 
     @Test
     void anEmptyJournalFile_isRefusedNamingItAndLeftAsItIs() throws IOException {
         Files.write(journalFile(), new byte[0]);
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(dataDir))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(dataDir))
                 .withMessageContaining("the journal file " + journalFile() + " is empty")
                 .withMessageContaining("restore it from a backup, or move it away");
         assertThat(Files.size(journalFile())).isZero();
@@ -38,16 +38,16 @@ class JournalFileTest {
     void aJournalFileThatIsNotAnH2Database_isRefused() throws IOException {
         Files.writeString(journalFile(), "<html>restored from the wrong place</html>");
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(dataDir))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(dataDir))
                 .withMessageContaining("the journal file " + journalFile() + " is not an H2 database");
     }
 
     @Test
     void aJournalFileMissingFromAFolderThatHadOne_isRefusedNamingTheMarker() throws IOException {
-        JdbcEventJournal.open(dataDir).close();
+        JdbcStore.open(dataDir).close();
         Files.delete(journalFile());
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(dataDir))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(dataDir))
                 .withMessageContaining("the journal file " + journalFile() + " is missing")
                 .withMessageContaining(dataDir.resolve(JournalFile.MARKER).toString());
         assertThat(journalFile()).doesNotExist();
@@ -55,22 +55,22 @@ class JournalFileTest {
 
     @Test
     void aNewFolder_getsAJournalAndItsMarker_andOpensAgainWithWhatItHeld() {
-        try (JdbcEventJournal journal = JdbcEventJournal.open(dataDir)) {
-            journal.rememberCustomer(CUSTOMER);
+        try (JdbcStore store = JdbcStore.open(dataDir)) {
+            store.knownCustomers().remember(CUSTOMER);
         }
 
         assertThat(dataDir.resolve(JournalFile.MARKER)).exists();
-        try (JdbcEventJournal reopened = JdbcEventJournal.open(dataDir)) {
-            assertThat(reopened.knownCustomer("c1")).contains(CUSTOMER);
+        try (JdbcStore reopened = JdbcStore.open(dataDir)) {
+            assertThat(reopened.knownCustomers().find("c1")).contains(CUSTOMER);
         }
     }
 
     @Test
     void aJournalFromBeforeTheMarker_opensAndIsMarked() throws IOException {
-        JdbcEventJournal.open(dataDir).close();
+        JdbcStore.open(dataDir).close();
         Files.delete(dataDir.resolve(JournalFile.MARKER));
 
-        JdbcEventJournal.open(dataDir).close();
+        JdbcStore.open(dataDir).close();
 
         assertThat(dataDir.resolve(JournalFile.MARKER)).exists();
     }

@@ -22,10 +22,10 @@ class OwnerOnlyTest {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path folder = dataDir.resolve("data");
 
-        JdbcEventJournal.open(folder).close();
+        JdbcStore.open(folder).close();
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
-        for (String file : new String[] {JdbcEventJournal.DATABASE_NAME + ".mv.db", JdbcEventJournal.LOCK_FILE, JournalFile.MARKER}) {
+        for (String file : new String[] {EmbeddedDatabase.DATABASE_NAME + ".mv.db", EmbeddedDatabase.LOCK_FILE, JournalFile.MARKER}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(file)))).as(file)
                     .isEqualTo("rw-------");
         }

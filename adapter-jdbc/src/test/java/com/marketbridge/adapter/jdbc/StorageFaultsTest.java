@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marketbridge.application.port.out.JournalUnavailableException;
+import com.marketbridge.application.port.out.KnownCustomers;
 import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.EventToken;
@@ -37,24 +38,34 @@ class StorageFaultsTest {
     @TempDir
     Path dataDir;
 
+    private EmbeddedDatabase database;
     private JdbcEventJournal journal;
 
     @AfterEach
     void repair() {
         FaultyDisk.repair();
-        if (journal != null) {
-            journal.close();
+        if (database != null) {
+            database.close();
         }
     }
 
+    private void open() {
+        database = EmbeddedDatabase.open(FaultyDisk.storage(dataDir));
+        journal = new JdbcEventJournal(database);
+    }
+
+    private KnownCustomers customers() {
+        return new JdbcKnownCustomers(database);
+    }
+
     private Path journalFile() {
-        return dataDir.resolve(JdbcEventJournal.DATABASE_NAME + ".mv.db");
+        return dataDir.resolve(EmbeddedDatabase.DATABASE_NAME + ".mv.db");
     }
 
     /** An answer waits for makeDurable: what it tells must survive a power loss, not only the connector's crash. */
     @Test
     void aWriteOut_forcesTheJournalToTheDevice() {
-        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        open();
         journal.recordNew(received("t-1", T0));
         long before = FaultyDisk.forces();
 
@@ -65,7 +76,7 @@ class StorageFaultsTest {
 
     @Test
     void aWriteOutOnAFullDisk_takesTheJournalDownAtOnce_andItRefusesWorkNamingTheProblem() {
-        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        open();
         journal.recordNew(received("t-1", T0));
         FaultyDisk.fill();
 
@@ -75,16 +86,16 @@ class StorageFaultsTest {
         assertThat(journal.isOpen()).isFalse();
         assertThatThrownBy(() -> journal.find(new EventToken("t-1"))).isInstanceOf(JournalUnavailableException.class)
                 .hasMessage("No space left on device");
-        assertThatThrownBy(() -> journal.subscriptions().find("c1:bob@contoso.test"))
+        assertThatThrownBy(() -> new JdbcSubscriptions(database).find("c1:bob@contoso.test"))
                 .isInstanceOf(JournalUnavailableException.class);
     }
 
     @Test
     void onceTheDiskTakesWritesAgain_theJournalReopensByItself_keepsWhatWasWrittenOut_andRunsWhatWaitsForIt()
             throws Exception {
-        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        open();
         CountDownLatch recovered = new CountDownLatch(1);
-        journal.onRecovery(recovered::countDown);
+        database.onRecovery(recovered::countDown);
         JournalEntry writtenOut = received("t-before", T0);
         journal.recordNew(writtenOut);
         journal.makeDurable();
@@ -98,34 +109,34 @@ class StorageFaultsTest {
         assertThat(journal.isOpen()).isTrue();
         // what was written out is there; what H2 held in memory went with the database it closed
         assertThat(journal.needingWork()).containsExactly(writtenOut);
-        journal.rememberCustomer(CUSTOMER);
+        customers().remember(CUSTOMER);
         journal.makeDurable();
-        assertThat(journal.knownCustomer("c1")).contains(CUSTOMER);
+        assertThat(customers().find("c1")).contains(CUSTOMER);
     }
 
     @Test
     void whileTheDiskStaysFull_reopeningFails_andTheJournalStaysDown() {
-        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        open();
         FaultyDisk.fill();
-        journal.rememberCustomer(CUSTOMER);
+        customers().remember(CUSTOMER);
         assertThatThrownBy(journal::makeDurable).isInstanceOf(JournalUnavailableException.class);
 
-        assertThat(journal.reopen()).isFalse();
+        assertThat(database.reopen()).isFalse();
 
         assertThat(journal.isOpen()).isFalse();
-        assertThatThrownBy(() -> journal.knownCustomer("c1")).isInstanceOf(JournalUnavailableException.class)
+        assertThatThrownBy(() -> customers().find("c1")).isInstanceOf(JournalUnavailableException.class)
                 .hasMessage("No space left on device");
         FaultyDisk.free();
-        assertThat(journal.reopen()).isTrue();
+        assertThat(database.reopen()).isTrue();
         assertThat(journal.isOpen()).isTrue();
     }
 
     @Test
     void aStatementTheDatabaseRefusesForItsText_isADefect_andLeavesTheJournalUp() {
-        journal = JdbcEventJournal.open(FaultyDisk.storage(dataDir));
+        open();
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> journal.inLock("read nonsense", connection -> connection.createStatement()
+                .isThrownBy(() -> database.use("read nonsense", connection -> connection.createStatement()
                         .executeQuery("SELECT nonsense FROM nowhere")))
                 .withMessageContaining("could not read nonsense");
 
@@ -134,10 +145,10 @@ class StorageFaultsTest {
 
     @Test
     void aJournalFileTheConnectorMayNotWrite_isRefusedAtOpenNamingIt() {
-        JdbcEventJournal.open(FaultyDisk.storage(dataDir)).close();
+        JdbcStore.open(FaultyDisk.storage(dataDir)).close();
         FaultyDisk.protectFiles();
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(FaultyDisk.storage(dataDir)))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(FaultyDisk.storage(dataDir)))
                 .withMessageContaining("the journal file " + journalFile() + " is read-only for the connector")
                 .withMessageContaining("give the connector's user write access to it");
     }
@@ -145,12 +156,12 @@ class StorageFaultsTest {
     @Test
     void aFullDisk_stopsTheOpenOfANewJournal_andOfAnExistingOne_namingDataDirAndTheProblem() {
         Path fresh = dataDir.resolve("fresh");
-        JdbcEventJournal.open(FaultyDisk.storage(dataDir)).close();
+        JdbcStore.open(FaultyDisk.storage(dataDir)).close();
         FaultyDisk.fill();
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(FaultyDisk.storage(fresh)))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(FaultyDisk.storage(fresh)))
                 .withMessage("cannot open the journal in DATA_DIR " + fresh + ": No space left on device");
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(FaultyDisk.storage(dataDir)))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(FaultyDisk.storage(dataDir)))
                 .withMessage("cannot open the journal in DATA_DIR " + dataDir + ": No space left on device");
     }
 
@@ -161,9 +172,9 @@ class StorageFaultsTest {
         try {
             assumeFalse(Files.isWritable(dataDir), "the system lets this user write anyway (root)");
 
-            assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(dataDir))
+            assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(dataDir))
                     .withMessage("cannot write in DATA_DIR " + dataDir + ": permission denied: "
-                            + dataDir.resolve(JdbcEventJournal.LOCK_FILE));
+                            + dataDir.resolve(EmbeddedDatabase.LOCK_FILE));
         } finally {
             Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
         }
@@ -174,7 +185,7 @@ class StorageFaultsTest {
         Path file = Files.writeString(dataDir.resolve("a-file"), "not a folder");
         Path folder = file.resolve("data");
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(folder))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(folder))
                 .withMessageStartingWith("cannot write in DATA_DIR " + folder + ": ")
                 .withMessageContaining(file.toString());
     }

@@ -2,7 +2,6 @@ package com.marketbridge.application.fake;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.JournalUnavailableException;
-import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
 import java.util.ArrayList;
@@ -21,9 +20,7 @@ import java.util.concurrent.CountDownLatch;
 public final class InMemoryEventJournal implements EventJournal {
 
     private final Map<EventToken, JournalEntry> entries = new LinkedHashMap<>();
-    private final Map<String, WebexCustomer> customers = new LinkedHashMap<>();
     private Map<EventToken, JournalEntry> durableEntries = Map.of();
-    private Map<String, WebexCustomer> durableCustomers = Map.of();
     private boolean open = true;
     private boolean down;
     private boolean failingWriteOut;
@@ -58,8 +55,6 @@ public final class InMemoryEventJournal implements EventJournal {
         down = true;
         entries.clear();
         entries.putAll(durableEntries);
-        customers.clear();
-        customers.putAll(durableCustomers);
     }
 
     /** The next write-out {@link #fail() fails}. */
@@ -99,24 +94,6 @@ public final class InMemoryEventJournal implements EventJournal {
     }
 
     @Override
-    public synchronized Optional<WebexCustomer> knownCustomer(String externalId) {
-        refuseWhileDown();
-        return Optional.ofNullable(customers.get(externalId));
-    }
-
-    @Override
-    public synchronized void rememberCustomer(WebexCustomer customer) {
-        refuseWhileDown();
-        customers.put(customer.externalId(), customer);
-    }
-
-    @Override
-    public synchronized void forgetCustomer(String externalId) {
-        refuseWhileDown();
-        customers.remove(externalId);
-    }
-
-    @Override
     public synchronized void makeDurable() {
         if (failingWriteOut) {
             failingWriteOut = false;
@@ -124,7 +101,6 @@ public final class InMemoryEventJournal implements EventJournal {
         }
         refuseWhileDown();
         durableEntries = Map.copyOf(entries);
-        durableCustomers = Map.copyOf(customers);
     }
 
     /** A journal holding what this one would after the process was killed now: the writes made durable. */
@@ -132,7 +108,6 @@ public final class InMemoryEventJournal implements EventJournal {
         InMemoryEventJournal restarted = new InMemoryEventJournal();
         durableEntries.values().stream().sorted(Comparator.comparing(JournalEntry::receivedAt))
                 .forEach(entry -> restarted.entries.put(entry.event().token(), entry));
-        restarted.customers.putAll(durableCustomers);
         restarted.makeDurable();
         return restarted;
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.marketbridge.application.port.out.EventJournal;
-import com.marketbridge.domain.customer.CustomerStatus;
-import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.EventToken;
@@ -216,57 +214,20 @@ public abstract class EventJournalContract {
         assertThat(journal.needingWork()).isEmpty();
     }
 
-    // ---- customers ----------------------------------------------------------------------------------------------
-
-    @Test
-    void givenARememberedCustomer_knownCustomer_returnsIt() {
-        WebexCustomer provisioning = new WebexCustomer("cust-1", "c1", null, CustomerStatus.PROVISIONING, List.of());
-        journal.rememberCustomer(provisioning);
-
-        assertThat(journal.knownCustomer("c1")).contains(provisioning);
-        assertThat(journal.knownCustomer("c2")).isEmpty();
-    }
-
-    @Test
-    void givenARememberedCustomer_rememberAgain_replacesIt() {
-        journal.rememberCustomer(new WebexCustomer("cust-1", "c1", null, CustomerStatus.PENDING_RPL_REVIEW, List.of()));
-        WebexCustomer provisioned = new WebexCustomer("cust-1", "c1", "org-1", CustomerStatus.PROVISIONED, List.of());
-
-        journal.rememberCustomer(provisioned);
-
-        assertThat(journal.knownCustomer("c1")).contains(provisioned);
-    }
-
-    @Test
-    void givenARememberedCustomer_forget_removesOnlyIt() {
-        WebexCustomer other = new WebexCustomer("cust-2", "c2", "org-2", CustomerStatus.UNKNOWN, List.of());
-        journal.rememberCustomer(new WebexCustomer("cust-1", "c1", "org-1", CustomerStatus.PROVISIONED, List.of()));
-        journal.rememberCustomer(other);
-
-        journal.forgetCustomer("c1");
-        journal.forgetCustomer("never-remembered");
-
-        assertThat(journal.knownCustomer("c1")).isEmpty();
-        assertThat(journal.knownCustomer("c2")).contains(other);
-    }
-
     // ---- durability -----------------------------------------------------------------------------------------------
 
     @Test
     void givenWritesMadeDurable_aCrash_keepsThemAll() {
         JournalEntry first = received("t-1", T0);
         JournalEntry second = received("t-2", T0.plusSeconds(1)).processing(T0.plusSeconds(2));
-        WebexCustomer customer = new WebexCustomer("cust-1", "c1", "org-1", CustomerStatus.PROVISIONED, List.of());
         journal.recordNew(first);
         journal.recordNew(received("t-2", T0.plusSeconds(1)));
         journal.update(second);
-        journal.rememberCustomer(customer);
 
         journal.makeDurable();
         EventJournal restarted = afterCrash(journal);
 
         assertThat(restarted.needingWork()).containsExactly(first, second);
-        assertThat(restarted.knownCustomer("c1")).contains(customer);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.InMemoryExtensionReservations;
+import com.marketbridge.application.fake.InMemoryKnownCustomers;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -71,6 +72,7 @@ class AsynchronousFulfilmentTest {
     private final FakeMarketplaceResults results = new FakeMarketplaceResults();
     private final FakeClock clock = new FakeClock();
     private final InMemoryEventJournal journal = new InMemoryEventJournal();
+    private final InMemoryKnownCustomers knownCustomers = new InMemoryKnownCustomers();
     private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
     private FulfilmentWorker worker;
     private HandleMarketplaceEventService service;
@@ -79,7 +81,7 @@ class AsynchronousFulfilmentTest {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_meetings"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
         worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions,
-                new InMemoryExtensionReservations(), journal),
+                new InMemoryExtensionReservations(), knownCustomers),
                 journal, results, settings, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
     }
@@ -799,7 +801,7 @@ class AsynchronousFulfilmentTest {
         notify(publishOrder("o2", COMPANY, ALICE));
 
         assertThat(log.all()).filteredOn(call -> call.startsWith("customers.")).containsExactly("customers.findByExternalId " + COMPANY);
-        assertThat(journal.knownCustomer(COMPANY)).hasValueSatisfying(customer -> assertThat(customer.id()).isEqualTo(CUSTOMER));
+        assertThat(knownCustomers.find(COMPANY)).hasValueSatisfying(customer -> assertThat(customer.id()).isEqualTo(CUSTOMER));
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.InMemoryExtensionReservations;
+import com.marketbridge.application.fake.InMemoryKnownCustomers;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -73,7 +74,7 @@ class CallingAtScaleTest {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), Fixture.template("webex_calling"),
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock, DeactivationPolicy.REMOVE, range);
         worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, new InMemorySubscriptions(), reservations,
-                journal), journal, new FakeMarketplaceResults(), SETTINGS, clock);
+                new InMemoryKnownCustomers()), journal, new FakeMarketplaceResults(), SETTINGS, clock);
         service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, SETTINGS);
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         webex.addLocation(ORG, LOCATION);

@@ -8,6 +8,7 @@ import com.marketbridge.application.fake.FakeMarketplaceResults;
 import com.marketbridge.application.fake.FakeWebex;
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.fake.InMemoryExtensionReservations;
+import com.marketbridge.application.fake.InMemoryKnownCustomers;
 import com.marketbridge.application.fake.InMemorySubscriptions;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -137,7 +138,7 @@ final class Fixture {
         FulfilmentSettings settings = new FulfilmentSettings(EditionCatalog.defaults(), template, provisioningWait, POLL, clock, clock,
                 deactivation, extensions);
         InMemoryEventJournal journal = new InMemoryEventJournal();
-        try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, reservations, journal),
+        try (FulfilmentWorker worker = new FulfilmentWorker(new Fulfilment(webex.ports(), settings, subscriptions, reservations, new InMemoryKnownCustomers()),
                 journal, results, ASYNC, clock)) {
             HandleMarketplaceEventService service = new HandleMarketplaceEventService(credentials, events, journal, worker, ASYNC);
             return service.handle(new HandleMarketplaceEventCommand(notification, eventUrl));

@@ -4,6 +4,7 @@ import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.event.MarketplaceEvent;
 import com.marketbridge.domain.outcome.Outcome;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param outcome     the final outcome, or while waiting the last in-progress or transient one; null before
  * @param asynchronous the marketplace was told "accepted" and expects the result to be posted
  * @param resultDelivered the outcome reached the marketplace (as the answer or as a posted result)
+ * Its times are kept to the microsecond, the finest every journal store keeps (PostgreSQL's), so an entry reads
+ * back from any store equal to what was written.
  */
 public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lane, EventState state, int attempts,
                            Instant nextAttemptAt, Outcome outcome, boolean asynchronous, boolean resultDelivered,
@@ -29,6 +32,10 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
         Objects.requireNonNull(receivedAt, "'receivedAt' must not be null");
         Objects.requireNonNull(deadline, "'deadline' must not be null");
         Objects.requireNonNull(updatedAt, "'updatedAt' must not be null");
+        nextAttemptAt = nextAttemptAt.truncatedTo(ChronoUnit.MICROS);
+        receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
+        deadline = deadline.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
         if (attempts < 0) {
             throw new IllegalArgumentException("'attempts' must not be negative");
         }

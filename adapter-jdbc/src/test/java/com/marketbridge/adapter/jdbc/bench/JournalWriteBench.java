@@ -2,7 +2,8 @@ package com.marketbridge.adapter.jdbc.bench;
 
 import static com.marketbridge.application.port.EventJournalContract.received;
 
-import com.marketbridge.adapter.jdbc.JdbcEventJournal;
+import com.marketbridge.adapter.jdbc.JdbcStore;
+import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.outcome.Outcome;
@@ -39,7 +40,7 @@ public final class JournalWriteBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path folder = Files.createTempDirectory("journal-bench");
-        try (JdbcEventJournal journal = JdbcEventJournal.open(folder)) {
+        try (JdbcStore store = JdbcStore.open(folder)) {
             AtomicLong next = new AtomicLong();
             for (int round = 1; round <= rounds; round++) {
                 long cpu = processCpuNanos();
@@ -47,7 +48,7 @@ public final class JournalWriteBench {
                 long started = System.nanoTime();
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
                 for (int i = 0; i < events / 2; i++) {
-                    pool.execute(() -> orderThenCancel(journal, next.incrementAndGet()));
+                    pool.execute(() -> orderThenCancel(store, next.incrementAndGet()));
                 }
                 pool.shutdown();
                 pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -61,7 +62,8 @@ public final class JournalWriteBench {
     }
 
     /** What the connector journals for an order (with its subscription) and then its cancel. */
-    private static void orderThenCancel(JdbcEventJournal journal, long n) {
+    private static void orderThenCancel(JdbcStore store, long n) {
+        EventJournal journal = store.journal();
         for (String kind : List.of("o", "c")) {
             Instant now = Instant.now();
             JournalEntry entry = received(kind + "-" + n, now);
@@ -72,7 +74,7 @@ public final class JournalWriteBench {
             String account = "c1:user" + n + "@contoso.test";
             SubscriptionUser user = new SubscriptionUser("user" + n + "@contoso.test", "User", "No" + n, kind.equals("o")
                     ? "sub-" + n : null, kind.equals("o") ? "person-" + n : null, new CallingAssignment("loc-1", String.valueOf(2000 + n)));
-            journal.subscriptions().save(new Subscription(account, "c1", "cust-1", new WebexPackage("webex_calling", true),
+            store.subscriptions().save(new Subscription(account, "c1", "cust-1", new WebexPackage("webex_calling", true),
                     null, kind.equals("o") ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED, List.of(user)));
             journal.update(processing.finished(new Outcome.Completed(account, user.email() + " is subscribed"), now)
                     .delivered(now));

@@ -1,6 +1,5 @@
 package com.marketbridge.application.port.out;
 
-import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The durable record of every event the connector accepted, so nothing is lost or done twice across
- * crashes, plus the companies' Webex customers once known. Implementations make each call atomic.
+ * crashes. Implementations make each call atomic.
  */
 public interface EventJournal {
 
@@ -23,16 +22,9 @@ public interface EventJournal {
     /** Entries that {@link JournalEntry#needsWork() need work}, oldest received first. */
     List<JournalEntry> needingWork();
 
-    /** The company's provisioned Webex customer, if one was remembered. */
-    Optional<WebexCustomer> knownCustomer(String externalId);
-
-    void rememberCustomer(WebexCustomer customer);
-
-    void forgetCustomer(String externalId);
-
     /**
      * Returns once every write made before the call survives the process being killed: this journal's and those
-     * of the subscriptions kept beside it. Writes need not be durable before, so that concurrent events can share
+     * of the stores kept beside it (subscriptions, extension reservations, known customers). Writes need not be durable before, so that concurrent events can share
      * one write-out; the connector calls this before it tells the marketplace anything that depends on them.
      */
     void makeDurable();

@@ -1,7 +1,7 @@
 package com.marketbridge.application.service.fulfilment;
 
-import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.ExtensionReservations;
+import com.marketbridge.application.port.out.KnownCustomers;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.MarketplaceEvent;
@@ -20,7 +20,7 @@ import com.marketbridge.domain.outcome.Outcome;
  * One attempt at an event: each subscription and user event type has its fulfilment; the types the
  * connector does not handle (legacy add-on events) are answered as not supported. Attempts are
  * idempotent, so a retry or a replay continues where the last one stopped. A company's provisioned Webex
- * customer is remembered (in the journal), so later events skip the lookup.
+ * customer is remembered (in {@link KnownCustomers}), so later events skip the lookup.
  */
 public final class Fulfilment {
 
@@ -32,8 +32,8 @@ public final class Fulfilment {
     private final UserFulfilment users;
 
     public Fulfilment(Webex webex, FulfilmentSettings settings, Subscriptions subscriptions,
-                      ExtensionReservations reservations, EventJournal journal) {
-        this.customers = new RememberedCustomers(webex.customers(), journal);
+                      ExtensionReservations reservations, KnownCustomers knownCustomers) {
+        this.customers = new RememberedCustomers(webex.customers(), knownCustomers);
         webex = new Webex(customers, webex.subscribers(), webex.locations(), webex.extensions(), webex.people());
         SubscriptionRecords records = new SubscriptionRecords(webex, subscriptions, settings);
         ExtensionPicker extensions = new ExtensionPicker(webex, reservations, settings);

@@ -1,6 +1,6 @@
 package com.marketbridge.application.service.fulfilment;
 
-import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.KnownCustomers;
 import com.marketbridge.application.port.out.WebexCustomers;
 import com.marketbridge.domain.customer.NewCustomer;
 import com.marketbridge.domain.customer.WebexCustomer;
@@ -9,19 +9,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Webex customers, looked up once per company: a provisioned customer is remembered in the journal (and in
+ * Webex customers, looked up once per company: a provisioned customer is remembered in a store (and in
  * memory, read on every event), so later events of the company skip the lookup. The worker forgets it when
  * Webex rejects work for the company.
  */
 final class RememberedCustomers implements WebexCustomers {
 
     private final WebexCustomers webex;
-    private final EventJournal journal;
+    private final KnownCustomers stored;
     private final Map<String, WebexCustomer> known = new ConcurrentHashMap<>();
 
-    RememberedCustomers(WebexCustomers webex, EventJournal journal) {
+    RememberedCustomers(WebexCustomers webex, KnownCustomers stored) {
         this.webex = webex;
-        this.journal = journal;
+        this.stored = stored;
     }
 
     @Override
@@ -36,14 +36,14 @@ final class RememberedCustomers implements WebexCustomers {
         if (customer != null) {
             return Optional.of(customer);
         }
-        Optional<WebexCustomer> stored = journal.knownCustomer(externalId);
-        stored.ifPresent(found -> known.put(externalId, found));
-        return stored;
+        Optional<WebexCustomer> found = stored.find(externalId);
+        found.ifPresent(inStore -> known.put(externalId, inStore));
+        return found;
     }
 
     void forget(String externalId) {
         known.remove(externalId);
-        journal.forgetCustomer(externalId);
+        stored.forget(externalId);
     }
 
     @Override
@@ -58,7 +58,7 @@ final class RememberedCustomers implements WebexCustomers {
 
     private WebexCustomer rememberIfProvisioned(WebexCustomer customer) {
         if (customer.status().acceptsSubscribers()) {
-            journal.rememberCustomer(customer);
+            stored.remember(customer);
             known.put(customer.externalId(), customer);
         }
         return customer;

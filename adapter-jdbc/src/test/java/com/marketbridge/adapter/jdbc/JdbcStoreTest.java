@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What only a real store can get wrong: durability, ownership of the folder, migrations, concurrency. */
-class JdbcEventJournalStorageTest {
+class JdbcStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456789Z");
 
@@ -51,41 +51,41 @@ class JdbcEventJournalStorageTest {
                 .waiting(new Outcome.InProgress("provisioning"), T0.plusSeconds(30), T0.plusSeconds(1));
         JournalEntry done = received("t-done", T0.plusSeconds(2)).processing(T0).finished(new Outcome.Completed("c1:bob@contoso.test", "ok"), T0);
         WebexCustomer customer = new WebexCustomer("cust-1", "c1", "org-1", CustomerStatus.PROVISIONED, List.of());
-        try (JdbcEventJournal journal = JdbcEventJournal.open(dataDir)) {
-            journal.recordNew(waiting);
-            journal.recordNew(done);
-            journal.rememberCustomer(customer);
+        try (JdbcStore store = JdbcStore.open(dataDir)) {
+            store.journal().recordNew(waiting);
+            store.journal().recordNew(done);
+            store.knownCustomers().remember(customer);
         }
 
-        try (JdbcEventJournal reopened = JdbcEventJournal.open(dataDir)) {
-            assertThat(reopened.needingWork()).containsExactly(waiting);
-            assertThat(reopened.find(new EventToken("t-done"))).contains(done);
-            assertThat(reopened.knownCustomer("c1")).contains(customer);
+        try (JdbcStore reopened = JdbcStore.open(dataDir)) {
+            assertThat(reopened.journal().needingWork()).containsExactly(waiting);
+            assertThat(reopened.journal().find(new EventToken("t-done"))).contains(done);
+            assertThat(reopened.knownCustomers().find("c1")).contains(customer);
         }
     }
 
     @Test
     void givenAnOpenFolder_openAgain_failsNamingTheFolderUntilTheFirstIsClosed() {
-        JdbcEventJournal first = JdbcEventJournal.open(dataDir);
+        JdbcStore first = JdbcStore.open(dataDir);
 
-        assertThatIllegalStateException().isThrownBy(() -> JdbcEventJournal.open(dataDir))
+        assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(dataDir))
                 .withMessageContaining(dataDir.toAbsolutePath().toString())
                 .withMessageContaining("already open");
-        assertThat(first.isOpen()).isTrue();
+        assertThat(first.journal().isOpen()).isTrue();
 
         first.close();
-        try (JdbcEventJournal second = JdbcEventJournal.open(dataDir)) {
-            assertThat(second.isOpen()).isTrue();
+        try (JdbcStore second = JdbcStore.open(dataDir)) {
+            assertThat(second.journal().isOpen()).isTrue();
         }
     }
 
     @Test
     void theFirstOpenCreatesTheSchemaAndLaterOpensDoNotMigrateAgain() throws SQLException {
         Path folder = dataDir.resolve("nested/folder");
-        JdbcEventJournal.open(folder).close();
+        JdbcStore.open(folder).close();
         List<String> afterFirstOpen = migrationHistory(folder);
 
-        JdbcEventJournal.open(folder).close();
+        JdbcStore.open(folder).close();
 
         assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true",
                 "SQL 2 subscriptions true", "SQL 3 journal without lobs true", "SQL 4 extension reservations true",
@@ -95,13 +95,13 @@ class JdbcEventJournalStorageTest {
 
     @Test
     void theReadableColumnsSayWhatTheEventIsAbout() throws SQLException {
-        try (JdbcEventJournal journal = JdbcEventJournal.open(dataDir)) {
+        try (JdbcStore store = JdbcStore.open(dataDir)) {
             for (MarketplaceEvent event : oneOfEachEvent()) {
-                journal.recordNew(JournalEntry.received(url(event.token().value()), event, "lane", T0, T0));
+                store.journal().recordNew(JournalEntry.received(url(event.token().value()), event, "lane", T0, T0));
             }
             JournalEntry failed = received("t-failed", T0).processing(T0)
                     .finished(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "refused", "trk-9"), T0);
-            journal.recordNew(failed);
+            store.journal().recordNew(failed);
         }
 
         Map<String, String> rows = new LinkedHashMap<>();
@@ -133,27 +133,27 @@ class JdbcEventJournalStorageTest {
 
     @Test
     void aClosedJournalSaysItIsNotOpenAndRefusesWork() {
-        JdbcEventJournal journal = JdbcEventJournal.open(dataDir);
+        JdbcStore store = JdbcStore.open(dataDir);
 
-        journal.close();
-        journal.close();
+        store.close();
+        store.close();
 
-        assertThat(journal.isOpen()).isFalse();
-        assertThatIllegalStateException().isThrownBy(() -> journal.find(new EventToken("t1"))).withMessageContaining("closed");
+        assertThat(store.journal().isOpen()).isFalse();
+        assertThatIllegalStateException().isThrownBy(() -> store.journal().find(new EventToken("t1"))).withMessageContaining("closed");
     }
 
     @Test
     void givenTwentyThreadsRecordingTheSameEvent_exactlyOneRecordsIt() throws Exception {
         int threads = 20;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (JdbcEventJournal journal = JdbcEventJournal.open(dataDir)) {
+        try (JdbcStore store = JdbcStore.open(dataDir)) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 JournalEntry entry = received("t-race", T0.plusSeconds(i));
                 results.add(pool.submit(() -> {
                     start.await();
-                    return journal.recordNew(entry);
+                    return store.journal().recordNew(entry);
                 }));
             }
             start.countDown();
@@ -163,7 +163,7 @@ class JdbcEventJournalStorageTest {
                 recorded += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
             }
             assertThat(recorded).isEqualTo(1);
-            assertThat(journal.needingWork()).hasSize(1);
+            assertThat(store.journal().needingWork()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -173,9 +173,9 @@ class JdbcEventJournalStorageTest {
     void anEventJournaledBeforeTheLatestMigration_readsBackTheSameAfterIt() throws SQLException {
         Path folder = dataDir.resolve("upgraded");
         JdbcDataSource previous = new JdbcDataSource();
-        previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(JdbcEventJournal.DATABASE_NAME));
+        previous.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabase.DATABASE_NAME));
         previous.setUser("sa");
-        Flyway.configure().dataSource(previous).locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(previous).locations("classpath:db/h2").target("2").load().migrate();
         JournalEntry entry = received("t-before", T0);
         try (Connection connection = previous.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO events (token, event_url, type, flag, "
@@ -193,8 +193,8 @@ class JdbcEventJournalStorageTest {
             insert.executeUpdate();
         }
 
-        try (JdbcEventJournal journal = JdbcEventJournal.open(folder)) {
-            assertThat(journal.find(new EventToken("t-before"))).contains(entry);
+        try (JdbcStore store = JdbcStore.open(folder)) {
+            assertThat(store.journal().find(new EventToken("t-before"))).contains(entry);
         }
     }
 
@@ -213,7 +213,7 @@ class JdbcEventJournalStorageTest {
 
     /** Reads the database as an operator would, once the journal has let go of it. */
     private static Connection plainConnection(Path folder) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + folder.toAbsolutePath().resolve(JdbcEventJournal.DATABASE_NAME)
+        return DriverManager.getConnection("jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabase.DATABASE_NAME)
                 + ";IFEXISTS=TRUE", "sa", "");
     }
 }

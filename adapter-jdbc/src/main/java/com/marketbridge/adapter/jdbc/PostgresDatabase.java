@@ -1,0 +1,267 @@
+package com.marketbridge.adapter.jdbc;
+
+import com.marketbridge.application.port.out.JournalUnavailableException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL database that several connectors share, through a pool of connections. Each commit is durable when
+ * it returns (PostgreSQL writes its log out before it answers a commit), so {@link #makeDurable()} has nothing left
+ * to do. A connection that cannot be had or breaks marks the database down at once, as the embedded one does after
+ * a failed write: work is refused, naming the problem, until {@link Recovery} sees it take a write again.
+ */
+final class PostgresDatabase implements Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+
+    /** How long a caller waits for a connection before the database counts as down: well within AppDirect's 5 s. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How often an idle connector looks at the database, so that /ready turns 503 without waiting for an event. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+
+    /** An arbitrary 64-bit key: the advisory lock only this connector takes, one instance per database. */
+    private static final long OWNER_LOCK = 0x4d61726b65744272L; // "MarketBr"
+
+    private final HikariDataSource pool;
+    private final Connection owner;
+    private final String where;
+    private final Recovery recovery = new Recovery(this::reopen, this::isDown);
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "marketbridge-db-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Why the database is down, in a few words; null while it takes writes. */
+    private volatile String problem;
+    private volatile boolean closed;
+
+    private PostgresDatabase(HikariDataSource pool, Connection owner, String where) {
+        this.pool = pool;
+        this.owner = owner;
+        this.where = where;
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (problem != null || closed) {
+            return; // Recovery is at work, or nothing is left to watch
+        }
+        try {
+            use("reach the database", connection -> {
+                if (!connection.isValid((int) CONNECTION_TIMEOUT.toSeconds())) {
+                    throw new SQLException("the connection is no longer valid", "08006");
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("The heartbeat found the database down", e); // and use() marked it down, logging why
+        }
+    }
+
+    /**
+     * Connects, brings the schema up to date and sees the database take a write. Fails with
+     * {@link IllegalStateException} naming DATABASE_URL (without credentials) and the problem.
+     */
+    static PostgresDatabase open(PostgresSettings settings) {
+        String where = withoutQuery(settings.url());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("marketbridge-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password().value());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        // the pool is made without a connection, so a database that is not there is reported below, in one message
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "marketbridge");
+        HikariDataSource pool = new HikariDataSource(config);
+        Connection owner = null;
+        try {
+            owner = claim(settings);
+            MigrateResult migration = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+                    .load().migrate();
+            LOG.info("Opened the event journal in PostgreSQL at {}, schema version {} ({} migration(s) applied)", where,
+                    migration.targetSchemaVersion == null ? migration.initialSchemaVersion : migration.targetSchemaVersion,
+                    migration.migrationsExecuted);
+            try (Connection connection = pool.getConnection()) {
+                verify(connection);
+            }
+            return new PostgresDatabase(pool, owner, where);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(owner);
+            pool.close();
+            throw new IllegalStateException("cannot open the journal in PostgreSQL at DATABASE_URL " + where + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /*
+     * Until the instances sharing a database divide the work between them (issue 14), one connector per database: a
+     * session's advisory lock, held on a connection of its own for as long as the connector runs, refuses a second.
+     */
+    private static Connection claim(PostgresSettings settings) throws SQLException {
+        Connection owner = DriverManager.getConnection(settings.url(), settings.username(), settings.password().value());
+        try (Statement lock = owner.createStatement();
+             ResultSet claimed = lock.executeQuery("SELECT pg_try_advisory_lock(" + OWNER_LOCK + ")")) {
+            if (claimed.next() && claimed.getBoolean(1)) {
+                return owner;
+            }
+        }
+        owner.close();
+        throw new IllegalStateException("another connector uses this database; one connector per database until "
+                + "instances share the work");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the owner's connection failed", e);
+        }
+    }
+
+    /** The URL without its query, where a password may be written. */
+    static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static void verify(Connection connection) throws SQLException {
+        try (Statement check = connection.createStatement()) {
+            check.executeQuery("SELECT COUNT(*) FROM events").close();
+            check.executeUpdate("INSERT INTO storage_check (id, checked_at) VALUES (1, CURRENT_TIMESTAMP)"
+                    + " ON CONFLICT (id) DO UPDATE SET checked_at = EXCLUDED.checked_at");
+        }
+    }
+
+    @Override
+    public <T> T use(String what, Work<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the journal in PostgreSQL at " + where + " is closed; cannot " + what);
+        }
+        if (problem != null) {
+            throw new JournalUnavailableException(problem);
+        }
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            if (SqlProblems.isRefusedStatement(e)) {
+                throw new IllegalStateException("the journal in PostgreSQL could not " + what + ": " + e.getMessage(), e);
+            }
+            throw failed(what, e);
+        }
+    }
+
+    @Override
+    public <T> T write(String what, Work<T> work) {
+        return use(what, work);
+    }
+
+    /** Every commit was durable when it returned. */
+    @Override
+    public void makeDurable() {
+        if (problem != null) {
+            throw new JournalUnavailableException(problem);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && problem == null;
+    }
+
+    private boolean isDown() {
+        return !closed && problem != null;
+    }
+
+    @Override
+    public void onRecovery(Runnable resume) {
+        recovery.afterwards(resume);
+    }
+
+    private JournalUnavailableException failed(String what, SQLException e) {
+        if (problem == null) {
+            problem = "PostgreSQL: " + rootMessage(e);
+            LOG.error("The journal in PostgreSQL at {} could not {}: {}. It refuses work until PostgreSQL takes writes "
+                    + "again: /ready answers 503, notifications are answered that the storage is unavailable; trying "
+                    + "again every few seconds", where, what, problem, e);
+            recovery.start();
+        }
+        return new JournalUnavailableException(problem);
+    }
+
+    /** One try at bringing the database back: a connection that takes a write. */
+    boolean reopen() {
+        if (closed) {
+            return false;
+        }
+        try (Connection connection = pool.getConnection()) {
+            verify(connection);
+            problem = null;
+            LOG.warn("The journal in PostgreSQL at {} takes writes again; taking up its unfinished work", where);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            problem = "PostgreSQL: " + rootMessage(e);
+            LOG.warn("The journal in PostgreSQL at {} still cannot write: {}", where, problem);
+            return false;
+        }
+    }
+
+    /** PostgreSQL's INSERT ... ON CONFLICT: H2's MERGE ... KEY is not PostgreSQL's. */
+    @Override
+    public String upsert(String table, String key, String... columns) {
+        String updates = Arrays.stream(columns).filter(column -> !column.equals(key))
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ") ON CONFLICT (" + key
+                + ") DO UPDATE SET " + updates;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        heartbeat.shutdownNow();
+        recovery.close();
+        pool.close();
+        // unlocked before the connection closes: its server process lets the lock go only once it has ended
+        try (Statement unlock = owner.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock(" + OWNER_LOCK + ")");
+        } catch (SQLException e) {
+            LOG.debug("Unlocking the database failed; it is unlocked when the connection ends", e);
+        }
+        closeQuietly(owner);
+        LOG.info("Closed the event journal in PostgreSQL at {}", where);
+    }
+}

@@ -1,0 +1,138 @@
+package com.marketbridge.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.marketbridge.bootstrap.Upstreams.ALICE;
+import static com.marketbridge.bootstrap.Upstreams.BOB;
+import static com.marketbridge.bootstrap.Upstreams.COMPANY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connector with its journal in PostgreSQL (DATABASE_URL), through the real wiring over HTTP, on a server of its
+ * own that the test stops and starts again: /ready follows the database, a notification while it is away gets a
+ * clear answer and nothing is done at Webex, and once it is back the connector carries the event out, without a
+ * restart.
+ */
+class PostgresEndToEndTest {
+
+    private static final String STORAGE_UNAVAILABLE = "{\"success\":false,\"errorCode\":\"CONFIGURATION_ERROR\","
+            + "\"message\":\"The connector's storage is unavailable (PostgreSQL: ";
+
+    @TempDir
+    Path databaseFolder;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private int databasePort;
+    private EmbeddedPostgres database;
+    private Upstreams upstreams;
+    private Connector connector;
+
+    @BeforeEach
+    void start() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            databasePort = socket.getLocalPort();
+        }
+        startDatabase();
+        upstreams = new Upstreams();
+        upstreams.customerProvisioned();
+        upstreams.resultsAccepted();
+        upstreams.precheckSucceeds();
+    }
+
+    private void startDatabase() throws IOException {
+        database = EmbeddedPostgres.builder().setDataDirectory(databaseFolder).setCleanDataDirectory(false)
+                .setPort(databasePort).setServerConfig("listen_addresses", "127.0.0.1").start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (connector != null) {
+            connector.close();
+        }
+        upstreams.close();
+        database.close();
+    }
+
+    private Connector startConnector() {
+        Map<String, String> environment = new HashMap<>(upstreams.settings());
+        environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres");
+        environment.put("DATABASE_USERNAME", "postgres");
+        environment.put("DATABASE_PASSWORD", "unused-by-trust-auth");
+        return Connector.start(Settings.load(environment, Path.of("no-such.env")));
+    }
+
+    private HttpResponse<String> notify(String eventUrl) throws Exception {
+        return client.send(Upstreams.notification(connector.port(), "/api/v1/events", eventUrl), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean isReady() {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port() + "/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private int subscriberCreates(String email) {
+        return upstreams.webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
+                .withRequestBody(matchingJsonPath("$.email", equalTo(email)))).size();
+    }
+
+    @Test
+    void anOrder_isJournaledInPostgreSQL_andARedeliveryAfterARestartIsAnsweredFromIt() throws Exception {
+        upstreams.subscriberCreatedFor(ALICE, "webex_meetings");
+        connector = startConnector();
+        String order = upstreams.publish("pg-order", "order.json", Map.of());
+
+        HttpResponse<String> answer = notify(order);
+        connector.close();
+        connector = startConnector();
+        HttpResponse<String> redelivered = notify(order);
+
+        assertThat(answer.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
+                + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}");
+        assertThat(redelivered.body()).isEqualTo(answer.body());
+        assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+    }
+
+    @Test
+    void whilePostgreSQLIsAway_readyIs503_andANotificationIsAnsweredClearly_thenTheEventIsDoneOnceItIsBack() throws Exception {
+        upstreams.subscriberCreatedFor(BOB, "webex_meetings");
+        connector = startConnector();
+        String order = upstreams.publish("pg-away", "order.json", Map.of("email", BOB));
+        assertThat(isReady()).isTrue();
+
+        database.close();
+        Upstreams.await("/ready 503 with PostgreSQL away", () -> !isReady());
+        HttpResponse<String> refused = notify(order);
+        int createsWhileAway = subscriberCreates(BOB);
+        startDatabase();
+        Upstreams.await("/ready 200 without a restart", this::isReady);
+        HttpResponse<String> sentAgain = notify(order);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).startsWith(STORAGE_UNAVAILABLE);
+        assertThat(createsWhileAway).isZero();
+        assertThat(sentAgain.body()).contains("\"success\":true", COMPANY + ":" + BOB);
+        assertThat(subscriberCreates(BOB)).isEqualTo(1);
+    }
+}
