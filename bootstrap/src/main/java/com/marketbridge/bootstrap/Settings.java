@@ -42,9 +42,7 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
 
     /** Reads the environment over the {@code .env} file; throws {@link InvalidSettingsException} naming every problem. */
     static Settings load(Map<String, String> environment, Path dotEnvFile) {
-        Map<String, String> raw = new HashMap<>(DotEnv.read(dotEnvFile));
-        raw.putAll(environment);
-        SettingsReader in = new SettingsReader(raw);
+        SettingsReader in = new SettingsReader(raw(environment, dotEnvFile));
         AppDirectSettings appDirect = appDirect(in);
         WebexSettings webex = webex(in);
         HttpSettings http = http(in);
@@ -53,6 +51,32 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         FulfilmentSettings fulfilment = fulfilment(in, async.responseBudget());
         in.failIfAnyProblem();
         return new Settings(appDirect, webex, http, store, async, fulfilment, in.asRead());
+    }
+
+    /**
+     * DATA_DIR and the DATABASE_* settings alone, for {@code copy-journal}: the embedded journal to copy, and the
+     * PostgreSQL database to copy it into. Throws {@link InvalidSettingsException} naming every problem.
+     */
+    static JournalCopySettings journalCopy(Map<String, String> environment, Path dotEnvFile) {
+        SettingsReader in = new SettingsReader(raw(environment, dotEnvFile));
+        Path dataDir = in.path("DATA_DIR", DEFAULT_DATA_DIR);
+        if (!in.isSet("DATABASE_URL")) {
+            in.problem("DATABASE_URL is missing (the PostgreSQL database to copy the journal into)");
+        }
+        StoreSettings target = store(in);
+        in.failIfAnyProblem();
+        return new JournalCopySettings(JournalStorage.onDisk(dataDir), (PostgresSettings) target);
+    }
+
+    /** The embedded journal under DATA_DIR, and the PostgreSQL database it is copied into. */
+    record JournalCopySettings(JournalStorage from, PostgresSettings to) {
+    }
+
+    /** The environment over the {@code .env} file. */
+    private static Map<String, String> raw(Map<String, String> environment, Path dotEnvFile) {
+        Map<String, String> raw = new HashMap<>(DotEnv.read(dotEnvFile));
+        raw.putAll(environment);
+        return raw;
     }
 
     /** Basic notifications and OAuth 2.0 calls, unless the OAuth 1.0a consumer is set. */

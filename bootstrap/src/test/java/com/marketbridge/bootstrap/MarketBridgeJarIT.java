@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.marketbridge.adapter.jdbc.PostgresSettings;
+import com.marketbridge.adapter.jdbc.TestPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,13 +114,19 @@ class MarketBridgeJarIT {
     }
 
     private Connector launch(Map<String, String> dotEnv, Path jvmOptions, String... moreJvmOptions) throws IOException {
+        return launch(dotEnv, jvmOptions, List.of(moreJvmOptions), List.of());
+    }
+
+    private Connector launch(Map<String, String> dotEnv, Path jvmOptions, List<String> moreJvmOptions,
+                             List<String> arguments) throws IOException {
         List<String> lines = new ArrayList<>();
         dotEnv.forEach((name, value) -> lines.add(name + "='" + value + "'"));
         Files.write(workingFolder.resolve(".env"), lines);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + jvmOptions));
-        command.addAll(List.of(moreJvmOptions));
+        command.addAll(moreJvmOptions);
         command.addAll(List.of("-jar", System.getProperty("marketbridge.jar")));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingFolder.toFile())
                 .redirectErrorStream(true);
@@ -235,6 +243,36 @@ class MarketBridgeJarIT {
 
         assertThat(connector.process.exitValue()).as(connector.allOutput()).isEqualTo(2);
         return connector.allOutput();
+    }
+
+    @Test
+    void copyJournal_movesTheJournalOfDataDirToPostgreSQL_whereTheJarThenAnswersFromIt() throws Exception {
+        upstreams.customerProvisioned();
+        upstreams.precheckSucceeds();
+        upstreams.subscriberCreated(Upstreams.ALICE, "webex_meetings");
+        String eventUrl = upstreams.publish("jar-moved", "order.json", Map.of());
+        Connector embedded = launch(upstreams.settings());
+        HttpResponse<String> answered = notify(embedded.port(), eventUrl);
+        embedded.process.toHandle().destroy();
+        assertThat(embedded.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        PostgresSettings database = TestPostgres.newDatabase();
+        Map<String, String> settings = upstreams.settings();
+        settings.put("DATABASE_URL", database.url());
+        settings.put("DATABASE_USERNAME", database.username());
+        settings.put("DATABASE_PASSWORD", database.password().value());
+
+        Connector copy = launch(settings, Path.of(System.getProperty("marketbridge.jvm-options")), List.of(),
+                List.of("copy-journal"));
+        assertThat(copy.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        copy.reader.get(5, TimeUnit.SECONDS);
+        Connector onPostgres = launch(settings);
+        HttpResponse<String> redelivered = notify(onPostgres.port(), eventUrl);
+
+        assertThat(copy.process.exitValue()).as(copy.allOutput()).isZero();
+        assertThat(copy.allOutput()).contains("Copied the journal in " + upstreams.dataDir.toAbsolutePath().normalize()
+                + " into PostgreSQL at " + PostgresSettings.withoutQuery(database.url()) + ": {events=1,");
+        assertThat(redelivered.body()).isEqualTo(answered.body()).contains("\"success\":true");
+        upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/subscribers")));
     }
 
     @Test

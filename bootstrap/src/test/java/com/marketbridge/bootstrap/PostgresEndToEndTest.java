@@ -13,9 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -84,12 +82,7 @@ class PostgresEndToEndTest {
     }
 
     private boolean isReady() {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port() + "/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        return Upstreams.isReady(connector.port());
     }
 
     private int subscriberCreates(String email) {

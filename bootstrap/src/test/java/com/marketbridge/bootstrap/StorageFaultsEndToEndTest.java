@@ -12,9 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.marketbridge.adapter.jdbc.FaultyDisk;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,16 +61,11 @@ class StorageFaultsEndToEndTest {
     }
 
     private int ready() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.port() + "/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return Upstreams.readiness(connector.port());
     }
 
     private boolean isReady() {
-        try {
-            return ready() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        return Upstreams.isReady(connector.port());
     }
 
     private int subscriberCreates(String email) {

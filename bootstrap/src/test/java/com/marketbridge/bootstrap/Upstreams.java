@@ -23,7 +23,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +113,24 @@ final class Upstreams implements AutoCloseable {
     /** The same, with the credentials AppDirect is configured with. */
     static HttpRequest notification(int port, String pathAndQuery, String eventUrl) {
         return notification(port, pathAndQuery, eventUrl, BASIC_USER + ":" + BASIC_PASSWORD);
+    }
+
+    /** The status of the connector's {@code /ready}. */
+    static int readiness(int port) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Whether the connector answers {@code /ready} with 200. */
+    static boolean isReady(int port) {
+        try {
+            return readiness(port) == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** How many times the result of the event was posted to AppDirect. */

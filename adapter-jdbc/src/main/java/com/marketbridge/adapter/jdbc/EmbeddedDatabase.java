@@ -1,6 +1,5 @@
 package com.marketbridge.adapter.jdbc;
 
-import com.marketbridge.application.port.out.JournalUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,17 +43,15 @@ final class EmbeddedDatabase implements Database {
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final GroupCommit groupCommit = new GroupCommit(this::writeOut);
-    private final Recovery recovery = new Recovery(this::reopen, this::isDown);
+    private final Availability availability;
     private long writes;
-    /** Why the database is down, in a few words; null while it takes writes. */
-    private volatile String problem;
-    private volatile boolean closed;
 
     private EmbeddedDatabase(Path dataDir, JdbcDataSource dataSource, FileChannel ownerChannel, Connection connection) {
         this.dataDir = dataDir;
         this.dataSource = dataSource;
         this.ownerChannel = ownerChannel;
         this.connection = connection;
+        this.availability = new Availability("in DATA_DIR " + dataDir, StorageProblem::of, this::reopen);
     }
 
     /**
@@ -188,38 +185,19 @@ final class EmbeddedDatabase implements Database {
 
     @Override
     public boolean isOpen() {
-        return !closed && problem == null;
-    }
-
-    private boolean isDown() {
-        return !closed && problem != null;
+        return availability.isOpen();
     }
 
     @Override
     public void onRecovery(Runnable resume) {
-        recovery.afterwards(resume);
-    }
-
-    /**
-     * Marks the database down at once: later calls are refused without touching it, which H2 may have closed already
-     * (it does after a failed write-out), and {@link Recovery} starts reopening it.
-     */
-    private JournalUnavailableException failed(String what, SQLException e) {
-        if (problem == null) {
-            problem = StorageProblem.of(e);
-            LOG.error("The journal in DATA_DIR {} could not {}: {}. It refuses work until it can write again: /ready "
-                    + "answers 503, notifications are answered that the storage is unavailable; reopening it every few "
-                    + "seconds", dataDir, what, problem, e);
-            recovery.start();
-        }
-        return new JournalUnavailableException(problem);
+        availability.onRecovery(resume);
     }
 
     /** One try at bringing the database back: a new connection that takes a write, in place of the failed one. */
     boolean reopen() {
         lock.lock();
         try {
-            if (closed) {
+            if (availability.isClosed()) {
                 return false;
             }
             closeQuietly(connection);
@@ -228,13 +206,11 @@ final class EmbeddedDatabase implements Database {
                 fresh = dataSource.getConnection();
                 verify(fresh);
                 connection = fresh;
-                problem = null;
-                LOG.warn("The journal in DATA_DIR {} takes writes again; taking up its unfinished work", dataDir);
+                availability.back();
                 return true;
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(fresh);
-                problem = StorageProblem.of(e);
-                LOG.warn("The journal in DATA_DIR {} still cannot write: {}", dataDir, problem);
+                availability.stillDown(e);
                 return false;
             }
         } finally {
@@ -256,13 +232,12 @@ final class EmbeddedDatabase implements Database {
     /** Closes the database and gives the folder up to the next connector. */
     @Override
     public void close() {
-        recovery.close();
         lock.lock();
         try {
-            if (closed) {
+            if (availability.isClosed()) {
                 return;
             }
-            closed = true;
+            availability.close();
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -293,18 +268,10 @@ final class EmbeddedDatabase implements Database {
     public <T> T use(String what, Work<T> work) {
         lock.lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("the journal in " + dataDir + " is closed; cannot " + what);
-            }
-            if (problem != null) {
-                throw new JournalUnavailableException(problem);
-            }
+            availability.refuseUnlessOpen(what);
             return work.run(connection);
         } catch (SQLException e) {
-            if (SqlProblems.isRefusedStatement(e)) {
-                throw new IllegalStateException("the journal in " + dataDir + " could not " + what + ": " + e.getMessage(), e);
-            }
-            throw failed(what, e);
+            throw SqlProblems.isRefusedStatement(e) ? availability.refused(what, e) : availability.failed(what, e);
         } finally {
             lock.unlock();
         }

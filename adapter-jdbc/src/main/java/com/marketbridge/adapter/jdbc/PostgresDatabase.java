@@ -1,6 +1,5 @@
 package com.marketbridge.adapter.jdbc;
 
-import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -41,25 +40,23 @@ final class PostgresDatabase implements Database {
     private final HikariDataSource pool;
     private final Connection owner;
     private final String where;
-    private final Recovery recovery = new Recovery(this::reopen, this::isDown);
+    private final Availability availability;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "marketbridge-db-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
-    /** Why the database is down, in a few words; null while it takes writes. */
-    private volatile String problem;
-    private volatile boolean closed;
 
     private PostgresDatabase(HikariDataSource pool, Connection owner, String where) {
         this.pool = pool;
         this.owner = owner;
         this.where = where;
+        this.availability = new Availability("in PostgreSQL at " + where, e -> "PostgreSQL: " + rootMessage(e), this::reopen);
         heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
-        if (problem != null || closed) {
+        if (!availability.isOpen()) {
             return; // Recovery is at work, or nothing is left to watch
         }
         try {
@@ -79,7 +76,7 @@ final class PostgresDatabase implements Database {
      * {@link IllegalStateException} naming DATABASE_URL (without credentials) and the problem.
      */
     static PostgresDatabase open(PostgresSettings settings) {
-        String where = withoutQuery(settings.url());
+        String where = PostgresSettings.withoutQuery(settings.url());
         HikariConfig config = new HikariConfig();
         config.setPoolName("marketbridge-db");
         config.setJdbcUrl(settings.url());
@@ -141,11 +138,6 @@ final class PostgresDatabase implements Database {
         }
     }
 
-    /** The URL without its query, where a password may be written. */
-    static String withoutQuery(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
@@ -165,19 +157,11 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T use(String what, Work<T> work) {
-        if (closed) {
-            throw new IllegalStateException("the journal in PostgreSQL at " + where + " is closed; cannot " + what);
-        }
-        if (problem != null) {
-            throw new JournalUnavailableException(problem);
-        }
+        availability.refuseUnlessOpen(what);
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            if (SqlProblems.isRefusedStatement(e)) {
-                throw new IllegalStateException("the journal in PostgreSQL could not " + what + ": " + e.getMessage(), e);
-            }
-            throw failed(what, e);
+            throw SqlProblems.isRefusedStatement(e) ? availability.refused(what, e) : availability.failed(what, e);
         }
     }
 
@@ -189,49 +173,30 @@ final class PostgresDatabase implements Database {
     /** Every commit was durable when it returned. */
     @Override
     public void makeDurable() {
-        if (problem != null) {
-            throw new JournalUnavailableException(problem);
-        }
+        availability.refuseUnlessOpen("make its writes durable");
     }
 
     @Override
     public boolean isOpen() {
-        return !closed && problem == null;
-    }
-
-    private boolean isDown() {
-        return !closed && problem != null;
+        return availability.isOpen();
     }
 
     @Override
     public void onRecovery(Runnable resume) {
-        recovery.afterwards(resume);
-    }
-
-    private JournalUnavailableException failed(String what, SQLException e) {
-        if (problem == null) {
-            problem = "PostgreSQL: " + rootMessage(e);
-            LOG.error("The journal in PostgreSQL at {} could not {}: {}. It refuses work until PostgreSQL takes writes "
-                    + "again: /ready answers 503, notifications are answered that the storage is unavailable; trying "
-                    + "again every few seconds", where, what, problem, e);
-            recovery.start();
-        }
-        return new JournalUnavailableException(problem);
+        availability.onRecovery(resume);
     }
 
     /** One try at bringing the database back: a connection that takes a write. */
     boolean reopen() {
-        if (closed) {
+        if (availability.isClosed()) {
             return false;
         }
         try (Connection connection = pool.getConnection()) {
             verify(connection);
-            problem = null;
-            LOG.warn("The journal in PostgreSQL at {} takes writes again; taking up its unfinished work", where);
+            availability.back();
             return true;
         } catch (SQLException | RuntimeException e) {
-            problem = "PostgreSQL: " + rootMessage(e);
-            LOG.warn("The journal in PostgreSQL at {} still cannot write: {}", where, problem);
+            availability.stillDown(e);
             return false;
         }
     }
@@ -248,12 +213,11 @@ final class PostgresDatabase implements Database {
 
     @Override
     public void close() {
-        if (closed) {
+        if (availability.isClosed()) {
             return;
         }
-        closed = true;
+        availability.close();
         heartbeat.shutdownNow();
-        recovery.close();
         pool.close();
         // unlocked before the connection closes: its server process lets the lock go only once it has ended
         try (Statement unlock = owner.createStatement()) {

@@ -24,4 +24,10 @@ public record PostgresSettings(String url, String username, Secret password, int
             throw new IllegalArgumentException("DATABASE_POOL_SIZE must be at least 1");
         }
     }
+
+    /** The URL without its query, where a password may be written: how the URL is shown. */
+    public static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
 }

@@ -44,7 +44,7 @@ class PostgresConnectTest {
         JdbcStore first = JdbcStore.open(database);
 
         assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(database))
-                .withMessageContaining("at DATABASE_URL " + PostgresDatabase.withoutQuery(database.url()))
+                .withMessageContaining("at DATABASE_URL " + PostgresSettings.withoutQuery(database.url()))
                 .withMessageContaining("another connector uses this database");
 
         first.close();

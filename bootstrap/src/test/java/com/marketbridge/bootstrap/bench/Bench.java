@@ -1,5 +1,7 @@
 package com.marketbridge.bootstrap.bench;
 
+import com.marketbridge.adapter.jdbc.PostgresSettings;
+import com.marketbridge.adapter.jdbc.TestPostgres;
 import com.marketbridge.bootstrap.bench.BenchUpstreams.Endpoint;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -49,7 +51,9 @@ import java.util.stream.Collectors;
  * (thread dumps per measured run), {@code --provisioning-runs 3}, {@code --paced-rate 100} (after the measured runs,
  * one more per load at this many events/s, paced: latency without the queueing of a saturated run; 0 leaves it out),
  * {@code --webex-latency-ms 50} (each Webex answer takes that long, as over a real network), {@code --workers 4} (the
- * connector's WORKERS; 0 keeps its default), {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR}
+ * connector's WORKERS; 0 keeps its default), {@code --store embedded} ({@code postgres}: the journal in a PostgreSQL
+ * server this process starts from the Maven registry's binaries, so its CPU is not the connector's; DATABASE_URL),
+ * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR}
  * (where the report goes).
  */
 public final class Bench {
@@ -88,6 +92,12 @@ public final class Bench {
             Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(folder.resolve("data").toString()));
             if (options.workers > 0) {
                 settings.put("WORKERS", String.valueOf(options.workers));
+            }
+            if (options.store.equals("postgres")) {
+                PostgresSettings database = TestPostgres.newDatabase();
+                settings.put("DATABASE_URL", database.url());
+                settings.put("DATABASE_USERNAME", database.username());
+                settings.put("DATABASE_PASSWORD", database.password().value());
             }
             ConnectorProcess connector = ConnectorProcess.start(options.jar, folder, settings, options.connectorJvm);
             try {
@@ -256,6 +266,7 @@ public final class Bench {
         int pacedRate;
         int webexLatencyMillis;
         int workers;
+        String store = "embedded";
         List<String> connectorJvm = new ArrayList<>();
         Path jar = Path.of("target", "marketbridge.jar");
         Path target = Path.of("target");
@@ -289,6 +300,7 @@ public final class Bench {
                     case "--paced-rate" -> options.pacedRate = Integer.parseInt(value);
                     case "--webex-latency-ms" -> options.webexLatencyMillis = Integer.parseInt(value);
                     case "--workers" -> options.workers = Integer.parseInt(value);
+                    case "--store" -> options.store = value;
                     case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
                     case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
                     case "--jar" -> options.jar = Path.of(value);
@@ -329,7 +341,7 @@ public final class Bench {
                     + " --callers " + list(callers) + " --cold-events " + coldEvents + " --warmup " + warmup
                     + " --warmup-seconds " + warmupSeconds
                     + " --events " + events + " --max-seconds " + maxSeconds + " --paced-rate " + pacedRate
-                    + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers
+                    + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers + " --store " + store
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
         }
 
