@@ -22,10 +22,10 @@ final class Connector implements AutoCloseable {
     private final JdbcStore store;
     private final FulfilmentWorker worker;
     private final WebhookServer server;
-    private final List<UpstreamHttpClient> upstreams;
+    private final List<UpstreamClient> upstreams;
 
     private Connector(JdbcStore store, FulfilmentWorker worker, WebhookServer server,
-                      List<UpstreamHttpClient> upstreams) {
+                      List<UpstreamClient> upstreams) {
         this.store = store;
         this.worker = worker;
         this.server = server;
@@ -61,10 +61,10 @@ final class Connector implements AutoCloseable {
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().journal().isOpen()
                         && working.isDone() && working.join().isSound()), starting);
-        UpstreamHttpClient appDirectHttp = UpstreamHttpClient.of(settings.appDirect());
+        UpstreamClient appDirectHttp = UpstreamClient.of(settings.appDirect());
         AppDirect appDirect = AppDirect.connect(settings.appDirect(), appDirectHttp);
         answering.complete(appDirect.answers());
-        UpstreamHttpClient webexHttp = UpstreamHttpClient.of(settings.webex());
+        UpstreamClient webexHttp = UpstreamClient.of(settings.webex());
         WebexWholesale wholesale = WebexWholesale.connect(settings.webex(), webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
@@ -98,14 +98,14 @@ final class Connector implements AutoCloseable {
 
     /**
      * Builds the HTTP clients of AppDirect and Webex, which load the JDK's TLS context and trust store (about 0.4 s
-     * of CPU in a cold JVM), on a thread of its own. The connector needs them for its first upstream call, not to
+     * of CPU in a cold JVM, measured with the JDK's client), on a thread of its own. The connector needs them for its first upstream call, not to
      * take notifications, so this runs once it is ready; a notification that comes in sooner builds them itself.
      */
     CompletableFuture<Void> prepareUpstreams() {
         CompletableFuture<Void> prepared = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                upstreams.forEach(UpstreamHttpClient::prepare);
+                upstreams.forEach(UpstreamClient::prepare);
                 prepared.complete(null);
             } catch (RuntimeException | Error e) {
                 // the first call builds them again, and fails there if it must

@@ -4,10 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import feign.Client;
+import feign.Request;
+import feign.Response;
 
 /**
  * The boundaries of the hexagon, one rule per field. Contributors: if a rule fails, move the code to the
@@ -51,9 +56,27 @@ class HexagonalArchitectureTest {
 
     @ArchTest
     static final ArchRule feign_stays_in_the_upstream_adapters = noClasses()
-            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..")
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
+                    "com.marketbridge.bootstrap..")
             .should().dependOnClassesThat().resideInAPackage("feign..")
             .because("Feign is how the AppDirect and Webex adapters call their upstreams, and nobody else's business");
+
+    @ArchTest
+    static final ArchRule bootstrap_sees_only_feigns_client_plug = noClasses()
+            .that().resideInAPackage("com.marketbridge.bootstrap..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("feign..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("feign.okhttp.."))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                            Client.class, Request.class, Request.HttpMethod.class, Request.Options.class, Response.class)))))
+            .because("bootstrap plugs the HTTP client (OkHttp) under the adapters' Feign clients, a feign.Client, and"
+                    + " leaves the rest of Feign to them");
+
+    @ArchTest
+    static final ArchRule okhttp_stays_in_bootstrap = noClasses()
+            .that().resideOutsideOfPackage("com.marketbridge.bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
+            .because("the adapters call their upstreams through Feign's Client interface; which HTTP client carries"
+                    + " the calls, with which bounds, is the wiring's choice");
 
     @ArchTest
     static final ArchRule jackson_stays_in_the_upstream_and_store_adapters = noClasses()

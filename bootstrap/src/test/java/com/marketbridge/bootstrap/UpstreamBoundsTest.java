@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The AppDirect and Webex adapters over the connector's {@link UpstreamHttpClient}, against WireMock on 127.0.0.1: an
+ * The AppDirect and Webex adapters over the connector's {@link UpstreamClient}, against WireMock on 127.0.0.1: an
  * answer that trickles in ends at the call's deadline as a failure worth retrying, one too large is refused at once.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -64,7 +64,7 @@ class UpstreamBoundsTest {
     private static WebexCustomers webexCustomers(WebexSettings settings, Duration deadline) {
         WebexSettings bounded = settings.withRetry(new WebexSettings.RetryPolicy(2, Duration.ofSeconds(1), Duration.ofMillis(1)))
                 .withBounds(deadline, WebexSettings.DEFAULT_MAX_ANSWER_BYTES);
-        return WebexWholesale.connect(bounded, UpstreamHttpClient.of(bounded)).customers();
+        return WebexWholesale.connect(bounded, UpstreamClient.of(bounded)).customers();
     }
 
     private void appDirectGrantsTokens() {
@@ -74,7 +74,7 @@ class UpstreamBoundsTest {
     private MarketplaceEvents appDirectEvents(Duration deadline) {
         AppDirectSettings settings = AppDirectSettings.basic(URI.create("http://127.0.0.1:" + upstream.port()), "client-id",
                 new Secret("client-secret"), "appdirect", new Secret("password")).withCallDeadline(deadline);
-        return AppDirect.connect(settings, UpstreamHttpClient.of(settings)).events();
+        return AppDirect.connect(settings, UpstreamClient.of(settings)).events();
     }
 
     private EventUrl eventUrl() {

@@ -4,8 +4,7 @@ import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.application.port.out.MarketplaceCredentials;
 import com.marketbridge.application.port.out.MarketplaceEvents;
 import com.marketbridge.application.port.out.MarketplaceResults;
-import feign.http2client.Http2Client;
-import java.net.http.HttpClient;
+import feign.Client;
 
 /** The AppDirect adapter: the four marketplace ports, wired over one shared HTTP client. */
 public final class AppDirect {
@@ -25,12 +24,12 @@ public final class AppDirect {
 
     /**
      * Builds the adapter for one marketplace over {@code http}, which carries every call, the token request too; it must
-     * not follow redirects (they could carry our credentials elsewhere) and should have the settings' connect timeout.
-     * No request is made until a port is used.
+     * not follow redirects (they could carry our credentials elsewhere) and should have the settings' timeouts, which
+     * the adapter's Feign options carry too. No request is made until a port is used.
      */
-    public static AppDirect connect(AppDirectSettings settings, HttpClient http) {
+    public static AppDirect connect(AppDirectSettings settings, Client http) {
         MarketplaceOrigin origin = new MarketplaceOrigin(settings.marketplaceBaseUrl());
-        AppDirectIntegrationApi api = AppDirectIntegrationApi.connect(origin.uri(), new Http2Client(http),
+        AppDirectIntegrationApi api = AppDirectIntegrationApi.connect(origin.uri(), http,
                 settings.connectTimeout(), settings.readTimeout());
         Authorization authorization;
         MarketplaceCredentials credentials;
@@ -42,7 +41,7 @@ public final class AppDirect {
             // the sealed interface's other kind
             AppDirectSettings.Basic basic = (AppDirectSettings.Basic) settings.authentication();
             authorization = new BearerTokens(origin.uri(), basic.oauthClientId(), basic.oauthClientSecret().value(),
-                    settings.clock(), http, settings.readTimeout());
+                    settings.clock(), http, settings.connectTimeout(), settings.readTimeout());
             credentials = new BasicCredentials(basic.username(), basic.password().value());
         }
         AuthorizedCalls calls = new AuthorizedCalls(authorization);

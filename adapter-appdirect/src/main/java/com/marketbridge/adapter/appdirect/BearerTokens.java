@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
+import feign.Client;
+import feign.Feign;
+import feign.FeignException;
+import feign.Headers;
+import feign.Param;
+import feign.Request;
+import feign.RequestLine;
+import feign.Response;
+import feign.Retryer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,22 +39,20 @@ final class BearerTokens implements Authorization {
     private static final String SCOPE = "ROLE_APPLICATION";
     private static final String BEARER = "Bearer ";
 
-    private final HttpClient http;
-    private final HttpRequest request;
+    private static final String GRANT = "grant_type=client_credentials&scope=" + SCOPE;
+
+    private final TokenEndpoint endpoint;
+    private final String authorization;
     private final Clock clock;
     private String token;
     private Instant renewAt;
 
-    BearerTokens(URI origin, String clientId, String clientSecret, Clock clock, HttpClient http, Duration readTimeout) {
-        this.http = http;
+    BearerTokens(URI origin, String clientId, String clientSecret, Clock clock, Client http, Duration connectTimeout,
+                 Duration readTimeout) {
+        this.endpoint = TokenEndpoint.connect(origin, http, connectTimeout, readTimeout);
         // the client credentials in a Basic header, as DefaultApi20's default client authentication sent them
-        this.request = HttpRequest.newBuilder(origin.resolve("/oauth2/token")).timeout(readTimeout)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + SCOPE))
-                .build();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
     }
 
@@ -80,9 +85,8 @@ final class BearerTokens implements Authorization {
     }
 
     private TokenDto grant() {
-        try {
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            int status = answer.statusCode();
+        try (Response answer = endpoint.grant(authorization, GRANT)) {
+            int status = answer.status();
             if (status >= 500 || status == 429) {
                 throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
                         "AppDirect's token endpoint answered HTTP " + status);
@@ -91,21 +95,48 @@ final class BearerTokens implements Authorization {
                 throw new UpstreamException(FailureReason.CONFIGURATION_ERROR,
                         AuthorizedCalls.REFUSED + " (token endpoint HTTP " + status + ")");
             }
-            TokenDto granted = JSON.readValue(answer.body(), TokenDto.class);
+            TokenDto granted = JSON.readValue(body(answer), TokenDto.class);
             if (granted.accessToken() == null) {
                 throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
                         "AppDirect's token endpoint answered without an access_token");
             }
             return granted;
+        } catch (FeignException e) {
+            // the HTTP client's own words (Feign adds "executing POST <url>"), as they were before the calls went through Feign
+            throw unavailable("AppDirect's token endpoint could not be reached or answered unreadably: "
+                    + (e.getCause() instanceof IOException cause ? cause.getMessage() : e.getMessage()), e);
         } catch (IOException e) {
             throw unavailable("AppDirect's token endpoint could not be reached or answered unreadably: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while requesting an AppDirect token", e);
+        }
+    }
+
+    private static byte[] body(Response answer) throws IOException {
+        if (answer.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream body = answer.body().asInputStream()) {
+            return body.readAllBytes();
         }
     }
 
     private static UpstreamException unavailable(String message, Exception cause) {
         return withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, message), cause);
+    }
+
+    /** AppDirect's token endpoint, over the adapter's HTTP client; the answer whatever its status, read here. */
+    interface TokenEndpoint {
+
+        @RequestLine("POST /oauth2/token")
+        @Headers({"Authorization: {authorization}", "Content-Type: application/x-www-form-urlencoded",
+                "Accept: application/json"})
+        Response grant(@Param("authorization") String authorization, String form);
+
+        static TokenEndpoint connect(URI origin, Client http, Duration connectTimeout, Duration readTimeout) {
+            return Feign.builder()
+                    .client(http)
+                    .options(new Request.Options(connectTimeout, readTimeout, false))
+                    .retryer(Retryer.NEVER_RETRY)
+                    .target(TokenEndpoint.class, origin.toString());
+        }
     }
 }

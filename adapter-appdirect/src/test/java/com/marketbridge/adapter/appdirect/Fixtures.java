@@ -11,13 +11,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import feign.Client;
 import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.event.EventUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +54,9 @@ final class Fixtures {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
+    /** The adapter over Feign's plain HTTP client (HttpURLConnection), as the connector would wire it but without its bounds. */
     static AppDirect connect(AppDirectSettings settings) {
-        return AppDirect.connect(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build());
+        return AppDirect.connect(settings, new Client.Default(null, null));
     }
 
     /** Basic notifications and OAuth 2.0 calls, with this class's credentials. */

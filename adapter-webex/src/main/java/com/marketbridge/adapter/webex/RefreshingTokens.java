@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
+import feign.Client;
+import feign.Feign;
+import feign.FeignException;
+import feign.Headers;
+import feign.Request;
+import feign.RequestLine;
+import feign.Response;
+import feign.Retryer;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +38,7 @@ final class RefreshingTokens implements AccessTokens {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String CHECK_SETTINGS = ": check WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN";
 
-    private final HttpClient http;
-    private final URI endpoint;
-    private final Duration readTimeout;
+    private final TokenEndpoint endpoint;
     private final String clientId;
     private final String clientSecret;
     private final Clock clock;
@@ -44,10 +47,8 @@ final class RefreshingTokens implements AccessTokens {
     private Instant expiresAt = Instant.MIN;
     private long generation;
 
-    RefreshingTokens(WebexSettings settings, WebexSettings.RefreshCredentials credentials, HttpClient http) {
-        this.http = http;
-        this.endpoint = URI.create(settings.baseUrl() + "/access_token");
-        this.readTimeout = settings.readTimeout();
+    RefreshingTokens(WebexSettings settings, WebexSettings.RefreshCredentials credentials, Client http) {
+        this.endpoint = TokenEndpoint.connect(settings, http);
         this.clientId = credentials.clientId();
         this.clientSecret = credentials.clientSecret().value();
         this.clock = settings.clock();
@@ -96,32 +97,37 @@ final class RefreshingTokens implements AccessTokens {
 
     /** Webex's {@code /access_token}, with the client credentials in the form body as wxc_sdk sends them. */
     private TokenDto requestToken() {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(readTimeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form("grant_type", "refresh_token", "client_id", clientId,
-                        "client_secret", clientSecret, "refresh_token", refreshToken)))
-                .build();
-        try {
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            int status = answer.statusCode();
+        String form = form("grant_type", "refresh_token", "client_id", clientId, "client_secret", clientSecret,
+                "refresh_token", refreshToken);
+        try (Response answer = endpoint.refresh(form)) {
+            int status = answer.status();
+            byte[] body = body(answer);
             if (status >= 500 || status == 429) {
                 throw unavailable("Webex answered HTTP " + status);
             }
             if (status != 200) {
                 throw new UpstreamException(FailureReason.CONFIGURATION_ERROR, "Webex refused to refresh the access token ("
-                        + errorCode(answer.body()).orElse("HTTP " + status) + ")" + CHECK_SETTINGS);
+                        + errorCode(body).orElse("HTTP " + status) + ")" + CHECK_SETTINGS);
             }
-            TokenDto token = JSON.readValue(answer.body(), TokenDto.class);
+            TokenDto token = JSON.readValue(body, TokenDto.class);
             if (token.accessToken() == null) {
                 throw unavailable("Webex's answer has no access_token");
             }
             return token;
-        } catch (IOException unreachable) {
-            throw unavailable(unreachable.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "Interrupted while refreshing the Webex token");
+        } catch (FeignException unreachable) {
+            // the HTTP client's own words (Feign adds "executing POST <url>"), as they were before the calls went through Feign
+            throw unavailable(unreachable.getCause() instanceof IOException cause ? cause.getMessage() : unreachable.getMessage());
+        } catch (IOException unreadable) {
+            throw unavailable(unreadable.getMessage());
+        }
+    }
+
+    private static byte[] body(Response answer) throws IOException {
+        if (answer.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream body = answer.body().asInputStream()) {
+            return body.readAllBytes();
         }
     }
 
@@ -144,5 +150,21 @@ final class RefreshingTokens implements AccessTokens {
             form.add(namesAndValues[i] + "=" + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return form.toString();
+    }
+
+    /** Webex's {@code /access_token}, over the adapter's HTTP client; the answer whatever its status, read here. */
+    interface TokenEndpoint {
+
+        @RequestLine("POST /access_token")
+        @Headers({"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"})
+        Response refresh(String form);
+
+        static TokenEndpoint connect(WebexSettings settings, Client http) {
+            return Feign.builder()
+                    .client(http)
+                    .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
+                    .retryer(Retryer.NEVER_RETRY)
+                    .target(TokenEndpoint.class, settings.baseUrl().toString());
+        }
     }
 }

@@ -5,8 +5,7 @@ import com.marketbridge.application.port.out.WebexExtensions;
 import com.marketbridge.application.port.out.WebexLocations;
 import com.marketbridge.application.port.out.WebexPeople;
 import com.marketbridge.application.port.out.WebexSubscribers;
-import feign.http2client.Http2Client;
-import java.net.http.HttpClient;
+import feign.Client;
 
 /** The Webex Wholesale adapter: every Webex port, sharing one HTTP client, one token source and one retry policy. */
 public final class WebexWholesale {
@@ -29,14 +28,15 @@ public final class WebexWholesale {
     /**
      * Connects nothing yet: the first call fetches a token (in refresh mode) and opens the connection. Every call, the
      * token refresh too, goes through {@code http}, one client so that connections to Webex are pooled and kept alive; it
-     * must not follow redirects (they could carry our token elsewhere) and should have the settings' connect timeout.
+     * must not follow redirects (they could carry our token elsewhere) and should have the settings' timeouts, which the
+     * adapter's Feign options carry too.
      */
-    public static WebexWholesale connect(WebexSettings settings, HttpClient http) {
+    public static WebexWholesale connect(WebexSettings settings, Client http) {
         AccessTokens tokens = settings.credentials() instanceof WebexSettings.RefreshCredentials refresh
                 ? new RefreshingTokens(settings, refresh, http)
                 // the sealed interface's other kind
                 : new AccessTokens.Static(((WebexSettings.StaticToken) settings.credentials()).token());
-        return new WebexWholesale(WebexApi.connect(settings, new Http2Client(http), tokens),
+        return new WebexWholesale(WebexApi.connect(settings, http, tokens),
                 new WebexCalls(settings.retry(), tokens), settings);
     }
 

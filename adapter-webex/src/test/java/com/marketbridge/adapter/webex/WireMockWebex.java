@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.net.URI;
-import java.net.http.HttpClient;
+import feign.Client;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +43,9 @@ abstract class WireMockWebex {
         wm.stop();
     }
 
-    /** The adapter over a plain HTTP client, as the connector would wire it but without its bounds. */
+    /** The adapter over Feign's plain HTTP client (HttpURLConnection), as the connector would wire it but without its bounds. */
     static WebexWholesale connect(WebexSettings settings) {
-        return WebexWholesale.connect(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+        return WebexWholesale.connect(settings, new Client.Default(null, null));
     }
 
     WireMockConfiguration server() {

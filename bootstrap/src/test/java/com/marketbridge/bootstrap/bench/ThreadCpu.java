@@ -22,7 +22,8 @@ final class ThreadCpu {
             "qtp", "Jetty and Javalin: inbound HTTP",
             "marketbridge-worker", "worker: events",
             "marketbridge-result", "worker: result POSTs",
-            "HttpClient", "JDK HTTP client selector",
+            "HttpClient", "upstream HTTP client (JDK selector, OkHttp pool)",
+            "OkHttp", "upstream HTTP client (JDK selector, OkHttp pool)",
             "main", "main (the start)",
             "marketbridge-prepare", "upstream clients' TLS (after ready)");
 
