@@ -86,6 +86,8 @@ public final class InMemoryLaneLeases implements LaneLeases {
         private final InMemoryEventJournal journal;
         private final AtomicInteger updates = new AtomicInteger();
         private volatile Pause pause;
+        private volatile Pause finishPause;
+        private volatile Pause lanePause;
 
         private Fenced(InMemoryEventJournal journal) {
             this.journal = journal;
@@ -104,6 +106,16 @@ public final class InMemoryLaneLeases implements LaneLeases {
             pause = new Pause(paused, resume);
         }
 
+        /** The next update that finishes an event pauses as {@link #pauseBeforeNextUpdate} does. */
+        public void pauseBeforeNextFinish(CountDownLatch paused, CountDownLatch resume) {
+            finishPause = new Pause(paused, resume);
+        }
+
+        /** The next read of a lane's work pauses once read, before it is returned, as a slow caller would. */
+        public void pauseAfterNextLaneRead(CountDownLatch paused, CountDownLatch resume) {
+            lanePause = new Pause(paused, resume);
+        }
+
         @Override
         public boolean recordNew(JournalEntry entry) {
             return journal.recordNew(entry);
@@ -119,12 +131,12 @@ public final class InMemoryLaneLeases implements LaneLeases {
             Pause paused = pause;
             if (paused != null) {
                 pause = null;
-                paused.reached().countDown();
-                try {
-                    paused.resume().await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                paused.hold();
+            }
+            Pause finishing = finishPause;
+            if (finishing != null && entry.state().isFinished()) {
+                finishPause = null;
+                finishing.hold();
             }
             synchronized (table) { // no take-over between the check and the write
                 if (!table.heldLastBy(entry.lane(), owner)) {
@@ -147,7 +159,13 @@ public final class InMemoryLaneLeases implements LaneLeases {
 
         @Override
         public List<JournalEntry> needingWork(String lane) {
-            return journal.needingWork(lane);
+            List<JournalEntry> work = journal.needingWork(lane);
+            Pause paused = lanePause;
+            if (paused != null) {
+                lanePause = null;
+                paused.hold();
+            }
+            return work;
         }
 
         @Override
@@ -162,6 +180,15 @@ public final class InMemoryLaneLeases implements LaneLeases {
     }
 
     private record Pause(CountDownLatch reached, CountDownLatch resume) {
+
+        void hold() {
+            reached.countDown();
+            try {
+                resume.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The holder of each lane and until when; a connector that does not take its lanes again loses them. */

@@ -161,6 +161,39 @@ class TwoConnectorsTest {
         assertThat(results.posted()).hasSize(4);
     }
 
+    /**
+     * The holder reads a lane's work to queue a new event of it just as another event of the lane finishes: that event,
+     * unfinished in what was read, is not taken up again (it was: done twice, and a result posted that nobody owed).
+     */
+    @Test
+    void anEventFinishingWhileTheHolderReadsItsLane_isNotTakenUpAgain() throws Exception {
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+        patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
+        CountDownLatch finishing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        patient.journal.pauseBeforeNextFinish(finishing, finish);
+        CompletableFuture<Outcome> order = CompletableFuture.supplyAsync(() -> patient.notify(publishOrder("o1")));
+        assertThat(finishing.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("o1 done at Webex").isTrue();
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch queue = new CountDownLatch(1);
+        patient.journal.pauseAfterNextLaneRead(read, queue);
+        CompletableFuture<Outcome> assignment = CompletableFuture.supplyAsync(
+                () -> patient.notify(publishAssignment("u1", "alice")));
+        assertThat(read.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the lane read, o1 unfinished in it").isTrue();
+
+        finish.countDown();
+        Outcome ordered = order.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        queue.countDown();
+        Outcome assigned = assignment.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        patient.worker.close(); // its attempts and result POSTs are over: nothing more can come after these
+
+        assertThat(ordered).isInstanceOf(Outcome.Completed.class);
+        assertThat(assigned).isInstanceOf(Outcome.Completed.class);
+        assertThat(log.all().stream().filter(call -> call.startsWith("subscribers.create") && call.contains(BOB.email())))
+                .as("o1 done once").hasSize(1);
+        assertThat(results.posted()).as("both answered directly").isEmpty();
+    }
+
     @Test
     void aLeaseThatRanOut_isTakenOver_thePausedHolderWritesNothingMore_andTheResultIsPostedOnce() throws Exception {
         webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING);

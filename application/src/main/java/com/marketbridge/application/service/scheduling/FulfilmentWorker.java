@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Works on journaled events in the background, on a bounded pool: one lane per company, in arrival order
@@ -206,7 +207,13 @@ public final class FulfilmentWorker implements AutoCloseable {
     private boolean queue(String key, CompanyLane<Task> lane, List<JournalEntry> work, Task admitted) {
         boolean admittedQueued = false;
         boolean alone = SideBySide.runsAlone(fulfilment.knowsCustomerOf(key));
+        // an event of the lane may have finished since the work was read: its task stays in the lane until it is
+        // taken out under this lock, and what was read of it is out of date
+        Set<EventToken> inLane = lane.queued().stream().map(task -> task.entry.event().token()).collect(Collectors.toSet());
         for (JournalEntry entry : work) {
+            if (inLane.contains(entry.event().token())) {
+                continue;
+            }
             if (admitted != null && entry.event().token().equals(admitted.entry.event().token())) {
                 lane.add(admitted, SideBySide.subscriptionOf(entry.event()), alone);
                 admittedQueued = true;
