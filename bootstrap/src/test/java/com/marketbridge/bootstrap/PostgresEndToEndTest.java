@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The connector with its journal in PostgreSQL (DATABASE_URL), through the real wiring over HTTP, on a server of its
  * own that the test stops and starts again: /ready follows the database, a notification while it is away gets a
  * clear answer and nothing is done at Webex, and once it is back the connector carries the event out, without a
- * restart.
+ * restart; two connectors sharing it both come back and finish the work accepted before, once.
  */
 class PostgresEndToEndTest {
 
@@ -50,7 +50,6 @@ class PostgresEndToEndTest {
         }
         startDatabase();
         upstreams = new Upstreams();
-        upstreams.customerProvisioned();
         upstreams.resultsAccepted();
         upstreams.precheckSucceeds();
     }
@@ -70,10 +69,15 @@ class PostgresEndToEndTest {
     }
 
     private Connector startConnector() {
+        return startConnector(Map.of());
+    }
+
+    private Connector startConnector(Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(upstreams.settings());
         environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres");
         environment.put("DATABASE_USERNAME", "postgres");
         environment.put("DATABASE_PASSWORD", "unused-by-trust-auth");
+        environment.putAll(more);
         return Connector.start(Settings.load(environment, Path.of("no-such.env")));
     }
 
@@ -92,6 +96,7 @@ class PostgresEndToEndTest {
 
     @Test
     void anOrder_isJournaledInPostgreSQL_andARedeliveryAfterARestartIsAnsweredFromIt() throws Exception {
+        upstreams.customerProvisioned();
         upstreams.subscriberCreatedFor(ALICE, "webex_meetings");
         connector = startConnector();
         String order = upstreams.publish("pg-order", "order.json", Map.of());
@@ -109,6 +114,7 @@ class PostgresEndToEndTest {
 
     @Test
     void whilePostgreSQLIsAway_readyIs503_andANotificationIsAnsweredClearly_thenTheEventIsDoneOnceItIsBack() throws Exception {
+        upstreams.customerProvisioned();
         upstreams.subscriberCreatedFor(BOB, "webex_meetings");
         connector = startConnector();
         String order = upstreams.publish("pg-away", "order.json", Map.of("email", BOB));
@@ -127,5 +133,34 @@ class PostgresEndToEndTest {
         assertThat(createsWhileAway).isZero();
         assertThat(sentAgain.body()).contains("\"success\":true", COMPANY + ":" + BOB);
         assertThat(subscriberCreates(BOB)).isEqualTo(1);
+    }
+
+    @Test
+    void postgreSQLRestartedUnderTwoConnectors_bothComeBack_andAFirstOrderAcceptedBeforeIsFinishedOnce() throws Exception {
+        upstreams.customerProvisionedWhenTheTestSays();
+        upstreams.subscriberCreatedFor(ALICE, "webex_meetings");
+        Map<String, String> sharing = Map.of("LEASE_SECONDS", "2", "PROVISIONING_WAIT_MS", "0", "RESPONSE_BUDGET_MS", "1000");
+        connector = startConnector(sharing);
+        try (Connector other = startConnector(sharing)) {
+            String order = upstreams.publish("pg-restart", "order.json", Map.of());
+            HttpResponse<String> accepted = notify(order);
+            Upstreams.await("the customer being created", () -> !upstreams.webex.findAll(
+                    postRequestedFor(urlEqualTo("/v1/wholesale/customers"))).isEmpty());
+
+            database.close();
+            Upstreams.await("/ready 503 on both", () -> !isReady() && !Upstreams.isReady(other.port()));
+            startDatabase();
+            Upstreams.await("/ready 200 on both without a restart", () -> isReady() && Upstreams.isReady(other.port()));
+            upstreams.finishProvisioning();
+            Upstreams.await("the result", () -> upstreams.resultPosts("pg-restart") == 1);
+            // a connector finishes its attempts and result POSTs before it stops: nothing more can come after these
+            connector.close();
+            other.close();
+
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(upstreams.resultPosts("pg-restart")).isEqualTo(1);
+            upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
+            assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+        }
     }
 }

@@ -52,9 +52,10 @@ import java.util.stream.Collectors;
  * one more per load at this many events/s, paced: latency without the queueing of a saturated run; 0 leaves it out),
  * {@code --webex-latency-ms 50} (each Webex answer takes that long, as over a real network), {@code --workers 4} (the
  * connector's WORKERS; 0 keeps its default), {@code --store embedded} ({@code postgres}: the journal in a PostgreSQL
- * server this process starts from the Maven registry's binaries, so its CPU is not the connector's; DATABASE_URL),
- * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR}
- * (where the report goes).
+ * server this process starts from the Maven registry's binaries, so its CPU is not the connector's and is reported
+ * beside it; DATABASE_URL), {@code --instances 1} (connectors sharing that database, each in a working folder of its
+ * own, the notifications sent round robin to them as by a load balancer; above 1 needs {@code --store postgres}),
+ * {@code --connector-jvm "-XX:StartFlightRecording=..."}, {@code --target DIR} (where the report goes).
  */
 public final class Bench {
 
@@ -89,22 +90,29 @@ public final class Bench {
         try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.PROVISIONED,
                 options.newCompanyProvisioningMillis, Math.max(32, 2 * maxCallers), options.webexLatencyMillis, options.pretaken)) {
             Path folder = work.resolve("throughput");
-            Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(folder.resolve("data").toString()));
+            Map<String, String> common = new java.util.HashMap<>();
             if (options.workers > 0) {
-                settings.put("WORKERS", String.valueOf(options.workers));
+                common.put("WORKERS", String.valueOf(options.workers));
             }
-            if (options.store.equals("postgres")) {
+            boolean postgres = options.store.equals("postgres");
+            if (postgres) {
                 PostgresSettings database = TestPostgres.newDatabase();
-                settings.put("DATABASE_URL", database.url());
-                settings.put("DATABASE_USERNAME", database.username());
-                settings.put("DATABASE_PASSWORD", database.password().value());
+                common.put("DATABASE_URL", database.url());
+                common.put("DATABASE_USERNAME", database.username());
+                common.put("DATABASE_PASSWORD", database.password().value());
             }
-            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder, settings, options.connectorJvm);
+            Connectors connectors = Connectors.start(options.instances, options.jar, folder, own -> {
+                Map<String, String> settings = new java.util.HashMap<>(upstreams.settings(own.resolve("data").toString()));
+                settings.putAll(common);
+                return settings;
+            }, options.connectorJvm);
             try {
-                report.readyMillis(connector.readyMillis);
-                System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
+                for (ConnectorProcess connector : connectors.instances) {
+                    report.readyMillis(connector.readyMillis);
+                    System.out.printf("connector ready on port %d, %d ms after its JVM started%n", connector.port, connector.readyMillis);
+                }
                 AtomicLong nextPair = new AtomicLong(1);
-                LoadPhase load = new LoadPhase(client, upstreams, connector, nextPair);
+                LoadPhase load = new LoadPhase(client, upstreams, connectors, postgres ? PostgresCpu::millis : null, nextPair);
                 Map<Endpoint, Long> start = upstreams.snapshot();
 
                 report.probe("first order + cancel after start (cold, company not yet remembered)",
@@ -115,9 +123,11 @@ public final class Bench {
                             loads.get(0), options.callers[0], options.coldEvents, Duration.ofSeconds(options.maxSeconds));
                     print(cold);
                     report.phase(cold);
-                    Path dump = work.resolve("jstack-after-cold.txt");
-                    connector.threadDump(dump);
-                    report.coldStart(connector.cpuMillis(), cold.events() + 2, ThreadCpu.of(Files.readString(dump)));
+                    Map<String, Double> cpuByThread = new java.util.LinkedHashMap<>();
+                    for (Path dump : connectors.threadDumps(work, "jstack-after-cold")) {
+                        ThreadCpu.of(Files.readString(dump)).forEach((kind, millis) -> cpuByThread.merge(kind, millis, Double::sum));
+                    }
+                    report.coldStart(connectors.cpuMillis(), cold.events() + 2, cpuByThread);
                 }
                 // the JIT needs minutes on 2 shared cores: warm up in rounds until the time is up; report the last round
                 long warmupEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
@@ -134,9 +144,9 @@ public final class Bench {
                     for (int callers : options.callers) {
                         ScheduledExecutorService dumps = Executors.newSingleThreadScheduledExecutor();
                         for (int i = 1; i <= options.dumps; i++) {
-                            Path file = work.resolve("jstack-" + measuredLoad.mix().label + "-" + measuredLoad.companies()
-                                    + "-companies-" + callers + "-callers-" + i + ".txt");
-                            dumps.schedule(() -> connector.threadDump(file), 2L + 3L * (i - 1), TimeUnit.SECONDS);
+                            String name = "jstack-" + measuredLoad.mix().label + "-" + measuredLoad.companies()
+                                    + "-companies-" + callers + "-callers-" + i;
+                            dumps.schedule(() -> connectors.threadDumps(work, name), 2L + 3L * (i - 1), TimeUnit.SECONDS);
                         }
                         LoadPhase.Result measured = load.run("measured", measuredLoad, callers, options.events,
                                 Duration.ofSeconds(options.maxSeconds));
@@ -160,10 +170,12 @@ public final class Bench {
                 long tokens = end.get(Endpoint.APPDIRECT_TOKEN) - start.get(Endpoint.APPDIRECT_TOKEN);
                 long events = end.get(Endpoint.EVENT_FETCH) - start.get(Endpoint.EVENT_FETCH);
                 report.tokens(tokens, events);
-                report.memory(connector.status("VmHWM"), connector.maxSampledRssKb(), connector.status("VmRSS"));
-                report.logLines(connector.logLines("event="), events);
+                for (ConnectorProcess connector : connectors.instances) {
+                    report.memory(connector.status("VmHWM"), connector.maxSampledRssKb(), connector.status("VmRSS"));
+                }
+                report.logLines(connectors.logLines("event="), events);
             } finally {
-                connector.close();
+                connectors.close();
             }
         }
     }
@@ -196,10 +208,10 @@ public final class Bench {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (BenchUpstreams upstreams = new BenchUpstreams(BenchUpstreams.CustomerMode.CREATED_ON_FIRST_ORDER, 3000, 16)) {
             Path folder = work.resolve("provisioning");
-            ConnectorProcess connector = ConnectorProcess.start(options.jar, folder,
-                    upstreams.settings(folder.resolve("data").toString()), options.connectorJvm);
+            Connectors connectors = Connectors.start(1, options.jar, folder,
+                    own -> upstreams.settings(own.resolve("data").toString()), options.connectorJvm);
             try {
-                LoadPhase load = new LoadPhase(client, upstreams, connector, new AtomicLong(1));
+                LoadPhase load = new LoadPhase(client, upstreams, connectors, null, new AtomicLong(1));
                 for (int run = 1; run <= options.provisioningRuns; run++) {
                     // a new company each run, so each is a first order with a customer to create
                     String token = "o-" + run + "-1";
@@ -226,7 +238,7 @@ public final class Bench {
                     report.provisioning(measured);
                 }
             } finally {
-                connector.close();
+                connectors.close();
             }
         }
     }
@@ -267,6 +279,7 @@ public final class Bench {
         int webexLatencyMillis;
         int workers;
         String store = "embedded";
+        int instances = 1;
         List<String> connectorJvm = new ArrayList<>();
         Path jar = Path.of("target", "marketbridge.jar");
         Path target = Path.of("target");
@@ -301,6 +314,7 @@ public final class Bench {
                     case "--webex-latency-ms" -> options.webexLatencyMillis = Integer.parseInt(value);
                     case "--workers" -> options.workers = Integer.parseInt(value);
                     case "--store" -> options.store = value;
+                    case "--instances" -> options.instances = Integer.parseInt(value);
                     case "--provisioning-runs" -> options.provisioningRuns = Integer.parseInt(value);
                     case "--connector-jvm" -> options.connectorJvm = Arrays.asList(value.replace("\"", "").split("\\s+"));
                     case "--jar" -> options.jar = Path.of(value);
@@ -314,6 +328,9 @@ public final class Bench {
             int range = BenchUpstreams.EXTENSION_TO - BenchUpstreams.EXTENSION_FROM + 1;
             if (options.pretaken < 0 || options.pretaken > range) {
                 throw new IllegalArgumentException("--pretaken must be between 0 and " + range);
+            }
+            if (options.instances < 1 || options.instances > 1 && !options.store.equals("postgres")) {
+                throw new IllegalArgumentException("--instances must be 1, or more with --store postgres (they share its database)");
             }
             options.loads(); // validates --companies and --new-company-share
             return options;
@@ -342,6 +359,7 @@ public final class Bench {
                     + " --warmup-seconds " + warmupSeconds
                     + " --events " + events + " --max-seconds " + maxSeconds + " --paced-rate " + pacedRate
                     + " --webex-latency-ms " + webexLatencyMillis + " --workers " + workers + " --store " + store
+                    + " --instances " + instances
                     + (connectorJvm.isEmpty() ? "" : " --connector-jvm \"" + String.join(" ", connectorJvm) + "\"");
         }
 

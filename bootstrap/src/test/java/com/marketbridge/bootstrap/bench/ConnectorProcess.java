@@ -105,11 +105,18 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     static long cpuMillis(long pid) {
+        return cpuMillis(pid, false);
+    }
+
+    /** A process's user + system CPU time so far, in milliseconds, with that of its ended children it waited for if asked; 0 once gone. */
+    static long cpuMillis(long pid, boolean withReapedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms; this array starts at field 3
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            // fields 14 to 17 of stat (utime, stime, cutime, cstime), in clock ticks of 10 ms; this array starts at field 3
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + (withReapedChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
+            return ticks * 10;
         } catch (IOException e) {
             return 0;
         }

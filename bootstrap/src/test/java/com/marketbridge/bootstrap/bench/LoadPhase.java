@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Concurrent callers sending distinct events to the connector, as the phase's {@link BenchLoad} says: subscription k
- * of the phase is numbered n across the run and ordered by {@code u<n>-<edition>@contoso.test}. In the realistic mix
+ * Concurrent callers sending distinct events to the connector (round robin over its instances), as the phase's
+ * {@link BenchLoad} says: subscription k of the phase is numbered n across the run and ordered by
+ * {@code u<n>-<edition>@contoso.test}. In the realistic mix
  * every order of the phase goes first, then the cancels of the orders that were not refused (AppDirect keeps no
  * subscription whose order failed); in the meetings mix each caller sends an order and then its cancel. Each
  * notification is timed; an answer 202 counts as what the result the connector posts later says.
@@ -49,12 +51,16 @@ final class LoadPhase {
         }
     }
 
-    /** What one phase measured. {@code orderCalls} are the calls while only orders were sent (null in the meetings mix). */
+    /**
+     * What one phase measured. {@code orderCalls} are the calls while only orders were sent (null in the meetings mix);
+     * {@code connectorCpuMillis} is all instances'; {@code storeCpuMillis} the PostgreSQL server's, -1 when the store is
+     * inside the connector.
+     */
     record Result(String name, BenchLoad load, int callers, int events, double seconds, long[] sortedNanos,
                   Map<Integer, Long> statuses, long notSuccess, Map<String, Long> errors, Map<String, String> errorExamples,
                   List<EditionFigures> editions, BenchUpstreams.Calls calls, BenchUpstreams.Calls orderCalls,
-                  Map<String, Long> refusals, long connectorCpuMillis, long driverCpuMillis, long otherCpuMillis,
-                  String loadAverage, boolean timedOut) {
+                  Map<String, Long> refusals, long connectorCpuMillis, long storeCpuMillis, long driverCpuMillis,
+                  long otherCpuMillis, String loadAverage, boolean timedOut) {
 
         double eventsPerSecond() {
             return events / seconds;
@@ -71,14 +77,17 @@ final class LoadPhase {
 
     private final HttpClient client;
     private final BenchUpstreams upstreams;
-    private final ConnectorProcess connector;
+    private final Connectors connectors;
+    /** The CPU of the store outside the connector so far, in milliseconds; null when the store is inside it. */
+    private final LongSupplier storeCpu;
     /** The next subscription number: distinct across phases, so every event of the run is new to the connector. */
     private final AtomicLong nextPair;
 
-    LoadPhase(HttpClient client, BenchUpstreams upstreams, ConnectorProcess connector, AtomicLong nextPair) {
+    LoadPhase(HttpClient client, BenchUpstreams upstreams, Connectors connectors, LongSupplier storeCpu, AtomicLong nextPair) {
         this.client = client;
         this.upstreams = upstreams;
-        this.connector = connector;
+        this.connectors = connectors;
+        this.storeCpu = storeCpu;
         this.nextPair = nextPair;
     }
 
@@ -99,7 +108,8 @@ final class LoadPhase {
         Map<String, Long> refusalsBefore = upstreams.refusals();
         BenchUpstreams.Calls callsBefore = upstreams.calls();
         BenchUpstreams.Calls callsAfterOrders = null;
-        long connectorCpu = connector.cpuMillis();
+        long connectorCpu = connectors.cpuMillis();
+        long storeCpuBefore = storeCpu == null ? 0 : storeCpu.getAsLong();
         long driverCpu = ConnectorProcess.cpuMillis(ProcessHandle.current().pid());
         long machineCpu = ConnectorProcess.machineBusyMillis();
         long started = System.nanoTime();
@@ -135,9 +145,11 @@ final class LoadPhase {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         BenchUpstreams.Calls callsAfter = upstreams.calls();
-        long connectorUsed = connector.cpuMillis() - connectorCpu;
+        long connectorUsed = connectors.cpuMillis() - connectorCpu;
+        long storeUsed = storeCpu == null ? -1 : storeCpu.getAsLong() - storeCpuBefore;
         long driverUsed = ConnectorProcess.cpuMillis(ProcessHandle.current().pid()) - driverCpu;
-        long otherUsed = Math.max(0, ConnectorProcess.machineBusyMillis() - machineCpu - connectorUsed - driverUsed);
+        long otherUsed = Math.max(0, ConnectorProcess.machineBusyMillis() - machineCpu - connectorUsed - Math.max(0, storeUsed)
+                - driverUsed);
         String loadAverage = ConnectorProcess.loadAverage();
         recorder.awaitResults();
         Map<String, Long> refusals = new TreeMap<>();
@@ -148,8 +160,8 @@ final class LoadPhase {
             }
         });
         return recorder.result(name, load, callers, seconds, callsAfter.minus(callsBefore),
-                callsAfterOrders == null ? null : callsAfterOrders.minus(callsBefore), refusals, connectorUsed, driverUsed,
-                otherUsed, loadAverage, timedOut);
+                callsAfterOrders == null ? null : callsAfterOrders.minus(callsBefore), refusals, connectorUsed, storeUsed,
+                driverUsed, otherUsed, loadAverage, timedOut);
     }
 
     static String token(String kind, BenchLoad load, int k, long n) {
@@ -243,8 +255,8 @@ final class LoadPhase {
         }
 
         Result result(String name, BenchLoad load, int callers, double seconds, BenchUpstreams.Calls calls,
-                      BenchUpstreams.Calls orderCalls, Map<String, Long> refusals, long connectorCpu, long driverCpu,
-                      long otherCpu, String loadAverage, boolean timedOut) {
+                      BenchUpstreams.Calls orderCalls, Map<String, Long> refusals, long connectorCpu, long storeCpu,
+                      long driverCpu, long otherCpu, String loadAverage, boolean timedOut) {
             int done = recorded.get();
             long[] all = Arrays.copyOf(nanos, done);
             Arrays.sort(all);
@@ -278,7 +290,7 @@ final class LoadPhase {
             statuses.forEach((status, count) -> statusCounts.put(status, count.sum()));
             long notSuccess = errors.values().stream().mapToLong(Long::longValue).sum();
             return new Result(name, load, callers, done, seconds, all, statusCounts, notSuccess, errors, new HashMap<>(examples),
-                    figures, calls, orderCalls, refusals, connectorCpu, driverCpu, otherCpu, loadAverage, timedOut);
+                    figures, calls, orderCalls, refusals, connectorCpu, storeCpu, driverCpu, otherCpu, loadAverage, timedOut);
         }
     }
 
@@ -302,9 +314,9 @@ final class LoadPhase {
         }
     }
 
-    /** One notification as AppDirect sends it; null if it could not be sent. */
+    /** One notification as AppDirect sends it, to the next instance; null if it could not be sent. */
     HttpResponse<String> send(String token) {
-        HttpRequest request = connector.notification(upstreams, token, Duration.ofSeconds(10));
+        HttpRequest request = connectors.next().notification(upstreams, token, Duration.ofSeconds(10));
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
