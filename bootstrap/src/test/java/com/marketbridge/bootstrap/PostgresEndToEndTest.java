@@ -1,7 +1,5 @@
 package com.marketbridge.bootstrap;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.marketbridge.bootstrap.Upstreams.ALICE;
@@ -89,11 +87,6 @@ class PostgresEndToEndTest {
         return Upstreams.isReady(connector.port());
     }
 
-    private int subscriberCreates(String email) {
-        return upstreams.webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
-                .withRequestBody(matchingJsonPath("$.email", equalTo(email)))).size();
-    }
-
     @Test
     void anOrder_isJournaledInPostgreSQL_andARedeliveryAfterARestartIsAnsweredFromIt() throws Exception {
         upstreams.customerProvisioned();
@@ -109,7 +102,7 @@ class PostgresEndToEndTest {
         assertThat(answer.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + ALICE
                 + "\",\"message\":\"" + ALICE + " is subscribed to webex_meetings\"}");
         assertThat(redelivered.body()).isEqualTo(answer.body());
-        assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+        assertThat(upstreams.subscriberCreates(ALICE)).isEqualTo(1);
     }
 
     @Test
@@ -123,7 +116,7 @@ class PostgresEndToEndTest {
         database.close();
         Upstreams.await("/ready 503 with PostgreSQL away", () -> !isReady());
         HttpResponse<String> refused = notify(order);
-        int createsWhileAway = subscriberCreates(BOB);
+        int createsWhileAway = upstreams.subscriberCreates(BOB);
         startDatabase();
         Upstreams.await("/ready 200 without a restart", this::isReady);
         HttpResponse<String> sentAgain = notify(order);
@@ -132,7 +125,7 @@ class PostgresEndToEndTest {
         assertThat(refused.body()).startsWith(STORAGE_UNAVAILABLE);
         assertThat(createsWhileAway).isZero();
         assertThat(sentAgain.body()).contains("\"success\":true", COMPANY + ":" + BOB);
-        assertThat(subscriberCreates(BOB)).isEqualTo(1);
+        assertThat(upstreams.subscriberCreates(BOB)).isEqualTo(1);
     }
 
     @Test
@@ -160,7 +153,7 @@ class PostgresEndToEndTest {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             assertThat(upstreams.resultPosts("pg-restart")).isEqualTo(1);
             upstreams.webex.verify(1, postRequestedFor(urlEqualTo("/v1/wholesale/customers")));
-            assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+            assertThat(upstreams.subscriberCreates(ALICE)).isEqualTo(1);
         }
     }
 }

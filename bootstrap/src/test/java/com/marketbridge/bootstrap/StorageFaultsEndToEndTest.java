@@ -68,11 +68,6 @@ class StorageFaultsEndToEndTest {
         return Upstreams.isReady(connector.port());
     }
 
-    private int subscriberCreates(String email) {
-        return upstreams.webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
-                .withRequestBody(matchingJsonPath("$.email", equalTo(email)))).size();
-    }
-
     @Test
     void aFullDisk_turnsReadyTo503AtOnce_andANotificationIsAnsweredThatTheStorageIsUnavailable_untilSpaceReturns()
             throws Exception {
@@ -87,7 +82,7 @@ class StorageFaultsEndToEndTest {
 
         HttpResponse<String> refused = notify(order);
         int readyWhileFull = ready();
-        int createsWhileFull = subscriberCreates(BOB);
+        int createsWhileFull = upstreams.subscriberCreates(BOB);
         FaultyDisk.free();
         Upstreams.await("/ready 200 without a restart", this::isReady);
         HttpResponse<String> sentAgain = notify(order);
@@ -100,10 +95,10 @@ class StorageFaultsEndToEndTest {
         assertThat(sentAgain.statusCode()).isEqualTo(200);
         assertThat(sentAgain.body()).isEqualTo("{\"success\":true,\"accountIdentifier\":\"" + COMPANY + ":" + BOB
                 + "\",\"message\":\"" + BOB + " is subscribed to webex_meetings\"}");
-        assertThat(subscriberCreates(BOB)).isEqualTo(1);
+        assertThat(upstreams.subscriberCreates(BOB)).isEqualTo(1);
         // the order journaled before the disk filled is still known: answered from the journal, not done again
         assertThat(beforeAgain.body()).isEqualTo(orderedBefore.body()).contains("\"success\":true");
-        assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+        assertThat(upstreams.subscriberCreates(ALICE)).isEqualTo(1);
     }
 
     @Test
@@ -130,7 +125,7 @@ class StorageFaultsEndToEndTest {
         assertThat(isReady()).isTrue();
         upstreams.appDirect.verify(postRequestedFor(urlEqualTo("/api/integration/v1/events/filled-up/result"))
                 .withRequestBody(matchingJsonPath("$.success", equalTo("true"))));
-        assertThat(subscriberCreates(ALICE)).isEqualTo(1);
+        assertThat(upstreams.subscriberCreates(ALICE)).isEqualTo(1);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("\"success\":true", COMPANY + ":" + ALICE);
         assertThat(upstreams.resultPosts("filled-up")).isEqualTo(1);

@@ -133,6 +133,12 @@ final class Upstreams implements AutoCloseable {
         }
     }
 
+    /** How many times Webex was asked to create a subscriber for {@code email}. */
+    int subscriberCreates(String email) {
+        return webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/subscribers"))
+                .withRequestBody(matchingJsonPath("$.email", equalTo(email)))).size();
+    }
+
     /** How many times the result of the event was posted to AppDirect. */
     int resultPosts(String token) {
         return appDirect.findAll(postRequestedFor(urlEqualTo("/api/integration/v1/events/" + token + "/result"))).size();
