@@ -123,6 +123,23 @@ class TwoConnectorsTest {
         return url(token);
     }
 
+    /** Webex holds its answer to the create of bob's subscriber until {@code release}; the latch counts the ask. */
+    private CountDownLatch webexHoldsBobsCreateUntil(CountDownLatch release) {
+        CountDownLatch creating = new CountDownLatch(1);
+        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), release);
+        return creating;
+    }
+
+    /**
+     * Stops the connectors' workers, which finish their attempts and result POSTs first: nothing can come after, so a
+     * count taken then is final (closing again afterwards changes nothing).
+     */
+    private static void stopConnectors(Connector... connectors) {
+        for (Connector connector : connectors) {
+            connector.worker.close();
+        }
+    }
+
     private JournalEntry awaitDelivered(String token) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!journal.find(new EventToken(token)).orElseThrow().resultDelivered() && System.nanoTime() < deadline) {
@@ -157,7 +174,7 @@ class TwoConnectorsTest {
         for (String token : List.of("o1", "u1", "u2", "u3")) {
             assertThat(awaitDelivered(token).resultDelivered()).isTrue();
         }
-        Thread.sleep(200);
+        stopConnectors(a, b);
         assertThat(results.posted()).hasSize(4);
     }
 
@@ -185,7 +202,7 @@ class TwoConnectorsTest {
         Outcome ordered = order.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         queue.countDown();
         Outcome assigned = assignment.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        patient.worker.close(); // its attempts and result POSTs are over: nothing more can come after these
+        stopConnectors(patient);
 
         assertThat(ordered).isInstanceOf(Outcome.Completed.class);
         assertThat(assigned).isInstanceOf(Outcome.Completed.class);
@@ -219,7 +236,7 @@ class TwoConnectorsTest {
         assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + ACCOUNT);
         assertThat(awaitDelivered("o1").state()).isEqualTo(EventState.COMPLETED);
         resume.countDown(); // a wakes up and tries its write
-        Thread.sleep(300);
+        stopConnectors(a, b);
         assertThat(a.journal.updates()).as("a's write refused; a left the lane").isEqualTo(writesOfA);
         assertThat(journal.find(new EventToken("o1")).orElseThrow().state()).isEqualTo(EventState.COMPLETED);
         assertThat(webex.createdCustomers()).hasSize(1);
@@ -230,8 +247,7 @@ class TwoConnectorsTest {
     void aRedeliveryToTheOtherConnector_isAnsweredWithTheOutcome_whenTheEventFinishesWithinItsBudget() throws Exception {
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         CountDownLatch webexAnswers = new CountDownLatch(1);
-        CountDownLatch creating = new CountDownLatch(1);
-        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
+        CountDownLatch creating = webexHoldsBobsCreateUntil(webexAnswers);
         String order = publishOrder("o1");
         patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
 
@@ -242,7 +258,7 @@ class TwoConnectorsTest {
 
         assertThat(first.get()).isInstanceOf(Outcome.Completed.class);
         assertThat(redelivered.get()).isEqualTo(first.get());
-        Thread.sleep(300);
+        stopConnectors(patient, b);
         assertThat(results.posted()).isEmpty();
     }
 
@@ -251,8 +267,7 @@ class TwoConnectorsTest {
             throws Exception {
         webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
         CountDownLatch webexAnswers = new CountDownLatch(1);
-        CountDownLatch creating = new CountDownLatch(1);
-        log.signalOn("subscribers.create", creating).holdOn("subscribers.create", BOB.email(), webexAnswers);
+        CountDownLatch creating = webexHoldsBobsCreateUntil(webexAnswers);
         String order = publishOrder("o1");
         patient = new Connector("patient", FAST.withResponseBudget(Duration.ofSeconds(5)));
 
@@ -265,7 +280,7 @@ class TwoConnectorsTest {
         assertThat(first.get()).isInstanceOf(Outcome.Completed.class);
         assertThat(results.awaitPosted(1, WAIT)).containsExactly("o1 COMPLETED " + ACCOUNT);
         assertThat(awaitDelivered("o1").resultDelivered()).isTrue();
-        Thread.sleep(300);
+        stopConnectors(patient, b);
         assertThat(results.posted()).hasSize(1);
     }
 }
