@@ -8,7 +8,9 @@ import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.Subscription;
@@ -41,7 +43,8 @@ class JournalCopyTest {
                         "person-1", new CallingAssignment("loc-1", "2000"))));
         try (JdbcStore embedded = JdbcStore.open(dataDir)) {
             embedded.journal().recordNew(waiting);
-            embedded.journal().recordNew(done);
+            embedded.journal().recordNew(received("t-done", T0.plusSeconds(2)));
+            embedded.journal().update(done, TimelineEntry.attempt(done));
             embedded.knownCustomers().remember(customer);
             embedded.subscriptions().save(subscription);
             embedded.reservations().reserve("loc-1", "2000", "alice@contoso.test");
@@ -52,13 +55,22 @@ class JournalCopyTest {
 
         assertThat(copied).containsEntry("events", 2L).containsEntry("subscriptions", 1L)
                 .containsEntry("subscription_users", 1L).containsEntry("extension_reservations", 1L)
-                .containsEntry("customers", 1L);
+                .containsEntry("customers", 1L).containsEntry("event_timeline", 1L).containsEntry("companies", 1L);
         try (JdbcStore postgres = JdbcStore.open(database)) {
             assertThat(postgres.journal().needingWork()).containsExactly(waiting);
             assertThat(postgres.journal().find(new EventToken("t-done"))).contains(done);
             assertThat(postgres.knownCustomers().find("c1")).contains(customer);
             assertThat(postgres.subscriptions().find(ACCOUNT)).contains(subscription);
             assertThat(postgres.reservations().heldBy("loc-1", "alice@contoso.test")).contains("2000");
+            assertThat(postgres.queries().history(new EventToken("t-done")).orElseThrow().timeline())
+                    .containsExactly(TimelineEntry.received(done), TimelineEntry.attempt(done));
+            assertThat(postgres.queries().events(new EventQueries.Filter(null, null, "contoso", null, null, 50, null))
+                    .events()).hasSize(2);
+            // the copied timeline's ids do not collide with the next one written
+            postgres.leases().take("c1");
+            JournalEntry processedLater = waiting.processing(T0.plusSeconds(3));
+            postgres.journal().update(processedLater, TimelineEntry.attempt(processedLater));
+            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline()).hasSize(2);
         }
     }
 

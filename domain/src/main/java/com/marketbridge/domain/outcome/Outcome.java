@@ -15,15 +15,22 @@ public sealed interface Outcome {
         }
     }
 
-    /** Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, if any. */
-    record Failed(FailureReason reason, String message, String trackingId) implements Outcome {
+    /**
+     * Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, if any, and
+     * {@code upstreamStatus} the HTTP status of the upstream answer the failure came from, if it came from one.
+     */
+    record Failed(FailureReason reason, String message, String trackingId, Integer upstreamStatus) implements Outcome {
         public Failed {
             Objects.requireNonNull(reason, "'reason' must not be null");
             Objects.requireNonNull(message, "'message' must not be null");
         }
 
+        public Failed(FailureReason reason, String message, String trackingId) {
+            this(reason, message, trackingId, null);
+        }
+
         public Failed(FailureReason reason, String message) {
-            this(reason, message, null);
+            this(reason, message, null, null);
         }
 
         public Optional<String> optionalTrackingId() {
