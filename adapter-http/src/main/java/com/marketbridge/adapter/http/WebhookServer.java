@@ -4,10 +4,13 @@ import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Map;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness
- * and readiness. Every answer is JSON; no stack trace leaves the process.
+ * and readiness, and, when an admin account is set, the admin API and the console. Every answer but the console's
+ * pages is JSON, written by Jackson; no stack trace leaves the process.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -47,11 +51,23 @@ public final class WebhookServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open). */
+    /** Starts listening without the admin API and the console (they answer 404). */
     public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
                                       MarketplaceAnswers answers, BooleanSupplier ready) {
+        return start(settings, useCase, answers, ready, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open). Without
+     * {@code admin}, the admin API and the console answer 404.
+     */
+    public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
+                                      MarketplaceAnswers answers, BooleanSupplier ready, Optional<AdminAccess> admin,
+                                      Clock clock) {
         WebhookEndpoint webhook = new WebhookEndpoint(useCase, answers, settings.optionalPublicBaseUrl());
+        ObjectMapper json = JsonMapping.create();
         Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -59,7 +75,7 @@ public final class WebhookServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
-                server.setErrorHandler(new JsonErrorHandler());
+                server.setErrorHandler(new JsonErrorHandler(json));
             });
             config.routes.get(DEMO_PATH, webhook::handle);
             config.routes.post(DEMO_PATH, webhook::handle);
@@ -70,13 +86,26 @@ public final class WebhookServer implements AutoCloseable {
                 boolean isReady = ready.getAsBoolean();
                 status(ctx, isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, isReady ? "READY" : "NOT_READY");
             });
+            admin.ifPresent(access -> AdminRoutes.add(config, access, json, clock));
+            config.routes.exception(AdminProblem.class, (problem, ctx) -> {
+                ctx.attribute(AdminProblem.class.getName(), problem);
+                ctx.status(problem.status()).json(problem.document());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString();
                 LOG.error("unexpected failure answering {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
-                webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR,
-                        "The connector failed unexpectedly; its log has the details under reference " + reference));
+                String message = "The connector failed unexpectedly; its log has the details under reference " + reference;
+                if (ctx.path().startsWith(AdminEndpoints.PATH + "/")) {
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new AdminDocuments.Error("INTERNAL_ERROR", message));
+                } else {
+                    webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR, message));
+                }
             });
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> status(ctx, HttpStatus.NOT_FOUND, "NOT_FOUND"));
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
+                if (ctx.attribute(AdminProblem.class.getName()) == null) { // not the admin API's own answer
+                    status(ctx, HttpStatus.NOT_FOUND, "NOT_FOUND");
+                }
+            });
         });
         app.start();
         return new WebhookServer(app);
@@ -93,6 +122,9 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private static void status(Context ctx, HttpStatus status, String value) {
-        ctx.status(status).contentType("application/json").result(JsonWriter.object(Map.of("status", value)));
+        ctx.status(status).json(new Status(value));
+    }
+
+    record Status(String status) {
     }
 }
