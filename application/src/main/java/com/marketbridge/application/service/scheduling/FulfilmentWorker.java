@@ -404,6 +404,10 @@ public final class FulfilmentWorker implements AutoCloseable {
     private void later(Task task, Instant at) {
         long wake;
         synchronized (lanes) {
+            if (task.retryAsked) { // while its attempt was ending
+                task.retryAsked = false;
+                at = clock.instant();
+            }
             wake = ++task.wakes;
             task.due = at;
         }
@@ -427,10 +431,14 @@ public final class FulfilmentWorker implements AutoCloseable {
         Task task;
         synchronized (lanes) {
             task = lanes.values().stream().flatMap(lane -> lane.queued().stream())
-                    .filter(queued -> queued.due != null && queued.entry.event().token().equals(token))
+                    .filter(queued -> queued.entry.event().token().equals(token))
                     .findFirst().orElse(null);
             if (task == null) {
                 return false;
+            }
+            if (task.due == null) { // its attempt is ending: it waits, then runs again at once
+                task.retryAsked = true;
+                return true;
             }
             task.due = null;
             task.wakes++;
@@ -578,6 +586,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         private boolean abandoned;
         private Instant due;
         private long wakes;
+        private boolean retryAsked;
 
         Task(JournalEntry entry, Ticket ticket) {
             this.entry = entry;
