@@ -79,11 +79,12 @@ class HexagonalArchitectureTest {
                     + " the calls, with which bounds, is the wiring's choice");
 
     @ArchTest
-    static final ArchRule jackson_stays_in_the_upstream_and_store_adapters = noClasses()
+    static final ArchRule jackson_stays_in_the_adapters_that_read_or_write_json = noClasses()
             .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
-                    "com.marketbridge.adapter.jdbc..")
+                    "com.marketbridge.adapter.jdbc..", "com.marketbridge.adapter.http..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-            .because("wire and storage formats are mapped to domain values inside the adapter that reads them");
+            .because("wire and storage formats are mapped to domain values inside the adapter that reads or writes them:"
+                    + " AppDirect's and Webex's APIs, the journal's events, and the connector's own answers");
 
     @ArchTest
     static final ArchRule the_database_stays_in_the_store_adapter = noClasses()
