@@ -28,6 +28,7 @@ CREATE TABLE companies (
 );
 
 ALTER TABLE events ADD COLUMN upstream_status INTEGER;
+ALTER TABLE events ADD COLUMN finished_at TIMESTAMPTZ;
 
 CREATE INDEX events_by_arrival ON events (received_at, token);
 

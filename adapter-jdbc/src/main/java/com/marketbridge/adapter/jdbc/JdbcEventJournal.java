@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +60,8 @@ final class JdbcEventJournal implements EventJournal {
         this.database = database;
         this.leases = leases;
         // an operator's resolution is final: a worker's write that comes after it changes nothing
-        this.update = "UPDATE events SET " + EventRows.PROGRESS + " WHERE token = ? AND state <> '"
-                + EventState.RESOLVED.name() + "'" + leases.writeCondition();
+        this.update = "UPDATE events SET " + EventRows.PROGRESS + ", finished_at = COALESCE(?, finished_at)"
+                + " WHERE token = ? AND state <> '" + EventState.RESOLVED.name() + "'" + leases.writeCondition();
         this.saveCompany = database.upsert("companies", "uuid", "uuid", "name");
     }
 
@@ -111,14 +113,23 @@ final class JdbcEventJournal implements EventJournal {
     @Override
     public void update(JournalEntry entry) {
         EventToken token = entry.event().token();
-        refusedUnless(entry, database.write("update event " + token, connection -> write(connection, entry)));
+        refusedUnless(entry, database.write("update event " + token, connection -> write(connection, entry, null)));
     }
 
+    /**
+     * The attempt that finishes an event, what every event has, adds no row: its entry is the event's row, its time
+     * kept as finished_at (see {@link TimelineRows#of}). So a journaled event costs no statement more than before it
+     * had a timeline unless it waits, has its result posted or an operator acts on it.
+     */
     @Override
     public void update(JournalEntry entry, TimelineEntry happened) {
         EventToken token = entry.event().token();
+        if (TimelineRows.isKeptInTheEventsRow(entry, happened)) {
+            refusedUnless(entry, database.write("update event " + token, connection -> write(connection, entry, happened.at())));
+            return;
+        }
         refusedUnless(entry, database.write("update event " + token, Database.transaction(connection -> {
-            int updated = write(connection, entry);
+            int updated = write(connection, entry, null);
             if (updated == 1) {
                 TimelineRows.insert(connection, token, happened);
             }
@@ -126,11 +137,12 @@ final class JdbcEventJournal implements EventJournal {
         })));
     }
 
-    private int write(Connection connection, JournalEntry entry) throws SQLException {
+    private int write(Connection connection, JournalEntry entry, Instant finishedAt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             int next = EventRows.bindProgress(statement, 1, entry);
-            statement.setString(next, entry.event().token().value());
-            leases.bindWriteCondition(statement, next + 1, entry.lane());
+            statement.setObject(next, finishedAt == null ? null : EventRows.timestamp(finishedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setString(next + 1, entry.event().token().value());
+            leases.bindWriteCondition(statement, next + 2, entry.lane());
             return statement.executeUpdate();
         }
     }

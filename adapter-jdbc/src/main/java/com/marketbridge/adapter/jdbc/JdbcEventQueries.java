@@ -27,7 +27,8 @@ final class JdbcEventQueries implements EventQueries {
 
     private static final String SELECT = "SELECT " + prefixed(EventRows.COLUMNS) + ", c.name AS company_name"
             + " FROM events e LEFT JOIN companies c ON c.uuid = e.lane";
-    private static final String BY_TOKEN = SELECT + " WHERE e.token = ?";
+    private static final String BY_TOKEN = "SELECT " + prefixed(EventRows.COLUMNS) + ", c.name AS company_name,"
+            + " e.finished_at FROM events e LEFT JOIN companies c ON c.uuid = e.lane WHERE e.token = ?";
     private static final String BY_STATE_AND_REASON = "SELECT state, outcome_reason, COUNT(*) FROM events"
             + " GROUP BY state, outcome_reason";
     private static final String FINISHED_SINCE = "SELECT state, COUNT(*) FROM events WHERE received_at >= ?"
@@ -99,6 +100,7 @@ final class JdbcEventQueries implements EventQueries {
     public Optional<History> history(EventToken token) {
         return database.use("read the timeline of event " + token, connection -> {
             Summary event;
+            Instant finishedAt;
             try (PreparedStatement select = connection.prepareStatement(BY_TOKEN)) {
                 select.setString(1, token.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -106,9 +108,10 @@ final class JdbcEventQueries implements EventQueries {
                         return Optional.empty();
                     }
                     event = summary(row);
+                    finishedAt = row.getObject("finished_at") == null ? null : EventRows.instant(row, "finished_at");
                 }
             }
-            return Optional.of(new History(event, TimelineRows.of(connection, event.entry())));
+            return Optional.of(new History(event, TimelineRows.of(connection, event.entry(), finishedAt)));
         });
     }
 

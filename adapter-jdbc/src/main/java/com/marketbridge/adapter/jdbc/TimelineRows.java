@@ -4,14 +4,20 @@ import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.journal.TimelineEntry;
+import com.marketbridge.domain.outcome.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A timeline entry as a row of event_timeline, and back; an event's receipt is read from its row of events. */
+/**
+ * A timeline entry as a row of event_timeline, and back. Two entries every event has are read from its row of events
+ * instead: its receipt (received_at), and the attempt that finished it (finished_at, with the event's outcome, which
+ * no later change of the event replaces).
+ */
 final class TimelineRows {
 
     private static final String INSERT = "INSERT INTO event_timeline (token, happened_at, kind, state, outcome_kind,"
@@ -38,8 +44,18 @@ final class TimelineRows {
         }
     }
 
-    /** The event's timeline, oldest first: its receipt, then what its rows of event_timeline say. */
-    static List<TimelineEntry> of(Connection connection, JournalEntry event) throws SQLException {
+    /** Whether the entry is the attempt that finished the event, which its row of events keeps. */
+    static boolean isKeptInTheEventsRow(JournalEntry after, TimelineEntry happened) {
+        return happened.kind() == TimelineEntry.Kind.ATTEMPT && after.state().isFinished()
+                && happened.equals(TimelineEntry.attempt(after));
+    }
+
+    /**
+     * The event's timeline, oldest first: its receipt, its rows of event_timeline, and the attempt that finished it
+     * ({@code finishedAt}, null if none did) among them: after the attempts that made it wait and the retries an
+     * operator asked for, before its result's posts and the other actions, which come after it finished.
+     */
+    static List<TimelineEntry> of(Connection connection, JournalEntry event, Instant finishedAt) throws SQLException {
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.add(TimelineEntry.received(event));
         try (PreparedStatement select = connection.prepareStatement(OF_EVENT)) {
@@ -53,6 +69,16 @@ final class TimelineRows {
                             action == null ? null : TimelineEntry.Action.valueOf(action), row.getString("note")));
                 }
             }
+        }
+        if (finishedAt != null) {
+            int at = 1;
+            while (at < timeline.size() && (timeline.get(at).kind() == TimelineEntry.Kind.ATTEMPT
+                    || timeline.get(at).action() == TimelineEntry.Action.RETRY)) {
+                at++;
+            }
+            EventState finished = event.outcome() instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
+            timeline.add(at, new TimelineEntry(finishedAt, TimelineEntry.Kind.ATTEMPT, finished, event.outcome(), null,
+                    null, null));
         }
         return timeline;
     }

@@ -42,7 +42,8 @@ class JournalCopyTest {
                 SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser("alice@contoso.test", "Alice", "Admin", "sub-1",
                         "person-1", new CallingAssignment("loc-1", "2000"))));
         try (JdbcStore embedded = JdbcStore.open(dataDir)) {
-            embedded.journal().recordNew(waiting);
+            embedded.journal().recordNew(received("t-wait", T0));
+            embedded.journal().update(waiting, TimelineEntry.attempt(waiting));
             embedded.journal().recordNew(received("t-done", T0.plusSeconds(2)));
             embedded.journal().update(done, TimelineEntry.attempt(done));
             embedded.knownCustomers().remember(customer);
@@ -64,13 +65,16 @@ class JournalCopyTest {
             assertThat(postgres.reservations().heldBy("loc-1", "alice@contoso.test")).contains("2000");
             assertThat(postgres.queries().history(new EventToken("t-done")).orElseThrow().timeline())
                     .containsExactly(TimelineEntry.received(done), TimelineEntry.attempt(done));
+            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline())
+                    .containsExactly(TimelineEntry.received(waiting), TimelineEntry.attempt(waiting));
             assertThat(postgres.queries().events(new EventQueries.Filter(null, null, "contoso", null, null, 50, null))
                     .events()).hasSize(2);
             // the copied timeline's ids do not collide with the next one written
             postgres.leases().take("c1");
-            JournalEntry processedLater = waiting.processing(T0.plusSeconds(3));
-            postgres.journal().update(processedLater, TimelineEntry.attempt(processedLater));
-            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline()).hasSize(2);
+            JournalEntry waitingLonger = waiting.processing(T0.plusSeconds(3))
+                    .waiting(new Outcome.InProgress("provisioning"), T0.plusSeconds(60), T0.plusSeconds(4));
+            postgres.journal().update(waitingLonger, TimelineEntry.attempt(waitingLonger));
+            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline()).hasSize(3);
         }
     }
 
