@@ -60,7 +60,12 @@ public final class OperateEventService implements OperateEventUseCase {
         }
         LOG.log(Level.INFO, "event={0} {1} by operator {2}", command.token(), command.action(), command.actor());
         switch (command.action()) {
-            case RETRY -> worker.retryNow(command.token());
+            case RETRY -> {
+                if (!worker.retryNow(command.token())) {
+                    LOG.log(Level.INFO, "event={0} waits in a lane another connector holds: it attempts it at its next"
+                            + " look at the journal", command.token());
+                }
+            }
             case REDELIVER -> worker.redeliver(after);
             case RESOLVE -> { } // nothing more is done for it
         }
