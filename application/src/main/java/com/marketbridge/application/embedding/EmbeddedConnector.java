@@ -181,7 +181,23 @@ public final class EmbeddedConnector implements AutoCloseable {
             return this;
         }
 
-        /** The background threads working on events (4 unless set). */
+        /**
+         * The pause between attempts of an event that waits for Webex: {@code first}, doubling up to {@code max}
+         * (5 s and 60 s unless set).
+         *
+         * @throws IllegalArgumentException {@code first} is not positive, or {@code max} is below it
+         */
+        public Builder retryBackoff(Duration first, Duration max) {
+            this.async = async.withRetries(Objects.requireNonNull(first, "'first' must not be null"),
+                    Objects.requireNonNull(max, "'max' must not be null"));
+            return this;
+        }
+
+        /**
+         * The background threads working on events (4 unless set).
+         *
+         * @throws IllegalArgumentException fewer than one
+         */
         public Builder workers(int threads) {
             this.async = async.withWorkers(threads);
             return this;
@@ -198,7 +214,6 @@ public final class EmbeddedConnector implements AutoCloseable {
          *
          * @throws IllegalStateException a port or the customer template is missing (the message names each), or the
          *                               provisioning wait is not below the response budget
-         * @throws IllegalArgumentException a setting is out of range (no worker threads, say)
          */
         public EmbeddedConnector start() {
             List<String> missing = new ArrayList<>();
