@@ -11,6 +11,7 @@ import com.example.connector.adapter.memory.InMemoryWebex;
 import com.example.connector.adapter.results.ResultsFile;
 import com.marketbridge.application.embedding.EmbeddedConnector;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
+import com.marketbridge.application.port.in.InboundNotification;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.customer.PostalAddress;
@@ -166,8 +167,7 @@ class SubscriptionImporterTest {
     @Test
     void aNotificationWithoutTheImportsKeyIsNotAuthenticated() {
         Outcome outcome = connector.useCase().handle(new HandleMarketplaceEventCommand(
-                new com.marketbridge.application.port.in.InboundNotification("POST",
-                        URI.create("https://import.example.com/notifications"), Map.of(), Map.of()),
+                new InboundNotification("POST", URI.create("https://import.example.com/notifications"), Map.of(), Map.of()),
                 "https://import.example.com/events/import-old-1"));
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class,
