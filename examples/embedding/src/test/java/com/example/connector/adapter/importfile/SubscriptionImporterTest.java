@@ -165,6 +165,18 @@ class SubscriptionImporterTest {
     }
 
     @Test
+    void aMisspeltFieldIsRefusedRatherThanImportedWithoutIt() throws IOException {
+        Path file = write("""
+                [{"reference":"old-1","companyUuid":"%s","companyName":"Contoso",
+                  "buyer":{"email":"alice@contoso.test"},"edition":"webex_meetings","seat":10}]
+                """.formatted(CONTOSO));
+
+        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"seat\"");
+        assertThat(webex.customerCreates()).isZero();
+    }
+
+    @Test
     void aNotificationWithoutTheImportsKeyIsNotAuthenticated() {
         Outcome outcome = connector.useCase().handle(new HandleMarketplaceEventCommand(
                 new InboundNotification("POST", URI.create("https://import.example.com/notifications"), Map.of(), Map.of()),

@@ -1,4 +1,4 @@
-package com.example.connector;
+package com.example.connector.adapter.importfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureRulesCatchTheConnectorTest {
 
     @Test
-    void theImportReachingIntoMarketBridgesServiceBreaksThePublishedApiRule() throws ClassNotFoundException {
-        JavaClasses shortcut = new ClassFileImporter()
-                .importClasses(Class.forName("com.example.connector.adapter.importfile.ImporterOnTheService"));
+    void theImportReachingIntoMarketBridgesServiceBreaksThePublishedApiRule() {
+        JavaClasses shortcut = new ClassFileImporter().importClasses(ImporterOnTheService.class);
 
         EvaluationResult result = ConnectorArchitecture.marketbridge_is_used_only_through_its_domain_ports_and_entry_point
                 .evaluate(shortcut);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains(
-                "ImporterOnTheService", "com.marketbridge.application.service.HandleMarketplaceEventService"));
+                ImporterOnTheService.class.getName(), "com.marketbridge.application.service.HandleMarketplaceEventService"));
     }
 }
