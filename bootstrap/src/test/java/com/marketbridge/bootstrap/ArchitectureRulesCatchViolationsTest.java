@@ -23,6 +23,13 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void aDomainClassUsingJavalinBreaksTheRuleSharedWithConnectors() {
+        EvaluationResult result = HexagonalArchitectureTest.domain_facing_code_is_free_of_adapter_libraries.evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+    }
+
+    @Test
     void aDomainClassUsingJavalinBreaksTheLibraryRule() {
         EvaluationResult result = HexagonalArchitectureTest.javalin_stays_in_the_http_adapter.evaluate(fixture);
 

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.marketbridge.architecture.AdapterLibrary;
+import com.marketbridge.architecture.ConnectorArchitecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,7 +18,9 @@ import feign.Response;
 
 /**
  * The boundaries of the hexagon, one rule per field. Contributors: if a rule fails, move the code to the
- * module where it belongs rather than loosening the rule.
+ * module where it belongs rather than loosening the rule. The rules MarketBridge shares with the connectors built on
+ * it, and the packages of each adapter library, come from the architecture-rules module ({@link ConnectorArchitecture},
+ * {@link AdapterLibrary}): one source of truth.
  */
 @AnalyzeClasses(packages = "com.marketbridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonalArchitectureTest {
@@ -33,6 +37,10 @@ class HexagonalArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "com.marketbridge.domain..", "com.marketbridge.application..")
             .because("use cases talk to the outside world only through their ports");
+
+    @ArchTest
+    static final ArchRule domain_facing_code_is_free_of_adapter_libraries =
+            ConnectorArchitecture.domain_facing_code_is_free_of_adapter_libraries.allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices()
@@ -58,13 +66,13 @@ class HexagonalArchitectureTest {
     static final ArchRule feign_stays_in_the_upstream_adapters = noClasses()
             .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
                     "com.marketbridge.bootstrap..")
-            .should().dependOnClassesThat().resideInAPackage("feign..")
+            .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.FEIGN.packages())
             .because("Feign is how the AppDirect and Webex adapters call their upstreams, and nobody else's business");
 
     @ArchTest
     static final ArchRule bootstrap_sees_only_feigns_client_plug = noClasses()
             .that().resideInAPackage("com.marketbridge.bootstrap..")
-            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("feign..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(AdapterLibrary.FEIGN.packages())
                     .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("feign.okhttp.."))
                     .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
                             Client.class, Request.class, Request.HttpMethod.class, Request.Options.class, Response.class)))))
@@ -82,25 +90,26 @@ class HexagonalArchitectureTest {
     static final ArchRule jackson_stays_in_the_upstream_and_store_adapters = noClasses()
             .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
                     "com.marketbridge.adapter.jdbc..")
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.JACKSON.packages())
             .because("wire and storage formats are mapped to domain values inside the adapter that reads them");
 
     @ArchTest
     static final ArchRule the_database_stays_in_the_store_adapter = noClasses()
             .that().resideOutsideOfPackage("com.marketbridge.adapter.jdbc..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(AdapterLibrary.JDBC.packages())
+                    .or(JavaClass.Predicates.resideInAnyPackage("org.h2..", "org.flywaydb..")))
             .because("only the journal's adapter knows events are kept in an embedded SQL database");
 
     @ArchTest
     static final ArchRule scribejava_stays_in_the_appdirect_adapter = noClasses()
             .that().resideOutsideOfPackage("com.marketbridge.adapter.appdirect..")
-            .should().dependOnClassesThat().resideInAPackage("com.github.scribejava..")
+            .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.SCRIBEJAVA.packages())
             .because("OAuth 1.0a signatures are the concern of the adapter that calls AppDirect; tokens are fetched"
                     + " through each adapter's bounded HTTP client");
 
     @ArchTest
     static final ArchRule javalin_stays_in_the_http_adapter = noClasses()
             .that().resideOutsideOfPackage("com.marketbridge.adapter.http..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+            .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.JAVALIN.packages())
             .because("only the HTTP adapter knows it is served by Javalin");
 }

@@ -10,11 +10,17 @@ import java.util.Set;
  * to the marketplace before the delivery deadline, and need an operator.
  */
 public enum EventState {
+    /** Journaled, not yet worked on. */
     RECEIVED,
+    /** An attempt is under way. */
     PROCESSING,
+    /** Not finished: tried again at its next attempt time, until its deadline. */
     WAITING,
+    /** Finished with success. */
     COMPLETED,
+    /** Finished with a failure. */
     FAILED,
+    /** Finished, but its result could not be delivered to the marketplace: an operator's turn. */
     PARKED;
 
     private static final Map<EventState, Set<EventState>> NEXT = Map.of(
@@ -26,6 +32,7 @@ public enum EventState {
             FAILED, EnumSet.of(PARKED),
             PARKED, EnumSet.noneOf(EventState.class));
 
+    /** Whether an entry in this state may move to {@code next}. */
     public boolean canMoveTo(EventState next) {
         return NEXT.get(this).contains(next);
     }

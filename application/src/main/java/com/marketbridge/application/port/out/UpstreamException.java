@@ -14,24 +14,29 @@ public final class UpstreamException extends RuntimeException {
     private final FailureReason reason;
     private final String trackingId;
 
+    /** A failure for {@code reason}; {@code trackingId} is the upstream's, or null. Reason and message are required. */
     public UpstreamException(FailureReason reason, String message, String trackingId) {
         super(Objects.requireNonNull(message, "'message' must not be null"));
         this.reason = Objects.requireNonNull(reason, "'reason' must not be null");
         this.trackingId = trackingId;
     }
 
+    /** A failure without an upstream tracking id. */
     public UpstreamException(FailureReason reason, String message) {
         this(reason, message, null);
     }
 
+    /** Why the call failed. */
     public FailureReason reason() {
         return reason;
     }
 
+    /** The upstream's tracking id of the failed call, if it gave one. */
     public Optional<String> trackingId() {
         return Optional.ofNullable(trackingId);
     }
 
+    /** The event's failure, as the marketplace is told it. */
     public Outcome.Failed toOutcome() {
         return new Outcome.Failed(reason, getMessage(), trackingId);
     }
