@@ -42,7 +42,12 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
 
     /** Reads the environment over the {@code .env} file; throws {@link InvalidSettingsException} naming every problem. */
     static Settings load(Map<String, String> environment, Path dotEnvFile) {
-        SettingsReader in = new SettingsReader(raw(environment, dotEnvFile));
+        return read(raw(environment, dotEnvFile));
+    }
+
+    /** Reads the settings of {@code raw}, by their environment names (the sandbox's, in memory); as {@link #load}. */
+    static Settings read(Map<String, String> raw) {
+        SettingsReader in = new SettingsReader(raw);
         AppDirectSettings appDirect = appDirect(in);
         WebexSettings webex = webex(in);
         HttpSettings http = http(in);
