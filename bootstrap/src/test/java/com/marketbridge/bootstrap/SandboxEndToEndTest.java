@@ -61,6 +61,9 @@ class SandboxEndToEndTest {
             assertThat(step(3)).contains(": COMPLETED;", "alice@contoso.example is Webex subscriber", "on webex_suite, extension 2001");
             assertThat(step(4)).contains(": COMPLETED;", "bob@contoso.example has no Webex subscriber nor person");
             assertThat(step(5)).contains(": FAILED UNKNOWN_ERROR \"Webex refused to create subscriber erin@contoso.example (HTTP 400)");
+            JsonNode oneMore = pastedCurl(output);
+            assertThat(oneMore.path("answer").path("status").asInt()).as("%s", oneMore).isEqualTo(200);
+            assertThat(oneMore.path("answer").path("body").path("accountIdentifier").asText()).endsWith(":dave@contoso.example");
             webex = get(matched("simulated Webex on (http://127\\.0\\.0\\.1:\\d+)/v1", output) + "/sandbox/webex/state");
             failedToken = matched("  5\\. .*\\[event ([0-9a-f-]+)]", output);
         }
@@ -71,9 +74,9 @@ class SandboxEndToEndTest {
         assertThat(webex.path("calls").path("PUT /v1/wholesale/subscribers/{id}").asInt()).isEqualTo(1);
         assertThat(webex.path("calls").path("DELETE /v1/wholesale/subscribers/{id}").asInt()).isEqualTo(1);
         assertThat(webex.path("calls").path("DELETE /v1/people/{id}").asInt()).isEqualTo(1);
-        assertThat(texts(webex.path("subscribers"), "email")).containsExactly("alice@contoso.example");
-        assertThat(texts(webex.path("subscribers"), "package")).containsExactly("webex_suite");
-        assertThat(texts(webex.path("people"), "extension")).containsExactly("2001");
+        assertThat(texts(webex.path("subscribers"), "email")).containsExactly("alice@contoso.example", "dave@contoso.example");
+        assertThat(texts(webex.path("subscribers"), "package")).containsExactly("webex_suite", "webex_calling");
+        assertThat(texts(webex.path("people"), "extension")).containsExactly("2001", "2000");
         JsonNode refusal = webex.path("refusals").get(0);
         assertThat(refusal.path("call").asText()).isEqualTo("POST /v1/wholesale/subscribers");
         try (JdbcStore journal = JdbcStore.open(dataDir)) {
@@ -122,6 +125,18 @@ class SandboxEndToEndTest {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         assertThat(matcher.find()).as("%s in %s", regex, text).isTrue();
         return matcher.group(1);
+    }
+
+    /** Does what the printed curl command does: {@code curl -s -X POST '<url>' -H '<header>' -d '<json>'}. */
+    private static JsonNode pastedCurl(String output) throws Exception {
+        Matcher curl = Pattern.compile("\n  curl -s -X POST '([^']+)' -H 'Content-Type: application/json' -d '([^']+)'\n")
+                .matcher(output);
+        assertThat(curl.find()).as(output).isTrue();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.group(1)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(curl.group(2))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
     }
 
     private static List<String> texts(JsonNode items, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class WebexState {
     private final Map<String, Location> locations = new LinkedHashMap<>();
     private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
     private final Map<String, Person> people = new LinkedHashMap<>();
-    private int lastId;
+    private final Map<String, Integer> lastIds = new HashMap<>();
 
     /** A new customer reads as provisioning for {@code provisioning}, after which {@code schedule} provisions it. */
     WebexState(Schedule schedule, Duration provisioning, WebexFaults faults) {
@@ -358,8 +359,9 @@ final class WebexState {
         return value;
     }
 
+    /** {@code CUST-1}, {@code SUB-2}: readable in the sandbox's lines, and as opaque to the connector as Webex's. */
     private String nextId(String kind) {
-        return kind + "-" + (++lastId);
+        return kind + "-" + lastIds.merge(kind, 1, Integer::sum);
     }
 
     // ---- wire shapes
