@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +36,8 @@ final class AppDirectSimulator implements AutoCloseable {
     private final String notificationPassword = Secrets.random();
     private final String company;
     private final String companyName;
-    private final Map<String, Published> events = new ConcurrentHashMap<>();
+    /** By token, in the order published. */
+    private final Map<String, Published> events = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile ConnectorWebhook connector;
 
     /** An event served at its URL, the connector's answer to its notification and the result it posted. */
@@ -58,14 +60,18 @@ final class AppDirectSimulator implements AutoCloseable {
                 ctx.status(200);
             });
             config.routes.post("/sandbox/appdirect/events", this::publishFromControl);
-            config.routes.get("/sandbox/appdirect/events", ctx -> Json.answer(ctx, 200,
-                    Map.of("events", events.values().stream().map(AppDirectSimulator::describe).toList())));
+            config.routes.get("/sandbox/appdirect/events", ctx -> Json.answer(ctx, 200, Map.of("events", described())));
             config.routes.exception(InvalidRequest.class, (e, ctx) -> Json.answer(ctx, 400,
                     Map.of("error", "INVALID_REQUEST", "message", e.getMessage())));
             config.routes.exception(Unknown.class, (e, ctx) -> Json.answer(ctx, e.status,
                     Map.of("error", e.status == 401 ? "UNAUTHORIZED" : "NOT_FOUND", "message", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> Json.answer(ctx, 500,
                     Map.of("error", "INTERNAL_ERROR", "message", "The simulated AppDirect failed: " + e)));
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    Json.answer(ctx, 404, Map.of("error", "NOT_FOUND", "message", "No such resource: " + ctx.method() + " " + ctx.path()));
+                }
+            });
         });
     }
 
@@ -154,6 +160,12 @@ final class AppDirectSimulator implements AutoCloseable {
             send(published);
         }
         Json.answer(ctx, 201, describe(published));
+    }
+
+    private List<Map<String, Object>> described() {
+        synchronized (events) {
+            return events.values().stream().map(AppDirectSimulator::describe).toList();
+        }
     }
 
     private static Map<String, Object> describe(Published published) {
