@@ -48,11 +48,7 @@ final class AppDirectSimulator implements AutoCloseable {
     private AppDirectSimulator(String company, String companyName) {
         this.company = company;
         this.companyName = companyName;
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = "127.0.0.1";
-            config.jetty.port = 0;
+        this.app = Loopback.server(config -> {
             config.routes.post("/oauth2/token", this::grant);
             config.routes.get("/api/integration/v1/events/{token}", ctx -> Json.answer(ctx, 200, published(ctx).event()));
             config.routes.post("/api/integration/v1/events/{token}/result", ctx -> {

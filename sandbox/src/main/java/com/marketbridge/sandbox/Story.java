@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -61,7 +62,7 @@ final class Story {
             ConnectorWebhook.Answer answer = appDirect.send(published);
             boolean accepted = answer.status() == 202;
             JsonNode result = accepted ? appDirect.awaitResult(published, PATIENCE) : answer.body();
-            String took = String.format("%.1f s", (System.nanoTime() - started) / 1e9);
+            String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             boolean success = result.path("success").asBoolean(false);
             out.println(line + (accepted ? "accepted (202), result posted after " + took : "answered " + answer.status()
                     + " after " + took) + ": " + (success ? "COMPLETED" : "FAILED " + result.path("errorCode").asText()

@@ -33,11 +33,7 @@ final class WebexSimulator implements AutoCloseable {
     private WebexSimulator(String token, Schedule schedule, Duration provisioning) {
         this.token = token;
         this.state = new WebexState(schedule, provisioning, faults);
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = "127.0.0.1";
-            config.jetty.port = 0;
+        this.app = Loopback.server(config -> {
             config.routes.beforeMatched("/v1/*", this::admit);
             config.routes.get("/v1/wholesale/customers", ctx -> list(ctx, state.customersWithExternalId(ctx.queryParam("externalId"))));
             config.routes.post("/v1/wholesale/customers", this::createCustomer);
