@@ -1,5 +1,6 @@
 package com.marketbridge.bootstrap;
 
+import com.marketbridge.adapter.http.HttpSettings;
 import com.marketbridge.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,12 +17,13 @@ import java.util.stream.Stream;
  * {@code java -jar marketbridge.jar --sandbox}: the connector, wired as always, against the sandbox's simulated
  * AppDirect and Webex. No setting of the partner's is read: the sandbox makes them up, the environment gives only
  * {@code PORT} and {@code DATA_DIR}, and a {@code .env} is ignored. Without DATA_DIR the journal lives in a temporary
- * folder, deleted at stop.
+ * folder, deleted at stop. The connector listens on 127.0.0.1 alone, as the simulators do: the sandbox prints its
+ * credentials.
  */
 final class SandboxRun implements AutoCloseable {
 
     static final String ARGUMENT = "--sandbox";
-    private static final String DEFAULT_PORT = "5002";
+    private static final String DEFAULT_PORT = String.valueOf(HttpSettings.DEFAULT_PORT);
 
     private final Sandbox sandbox;
     private final Connector connector;
@@ -53,7 +55,7 @@ final class SandboxRun implements AutoCloseable {
                 dataDir = temporaryDataDir.toString();
             }
             raw.put("DATA_DIR", dataDir);
-            Settings settings = Settings.read(raw);
+            Settings settings = Settings.read(raw).onLoopback();
             out.println(sandbox.describe() + "; the journal in " + dataDir
                     + (temporaryDataDir == null ? "" : " (deleted at stop)"));
             return new SandboxRun(sandbox, startConnector(settings, raw.get("PORT")), temporaryDataDir);

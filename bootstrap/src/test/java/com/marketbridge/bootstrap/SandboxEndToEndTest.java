@@ -104,7 +104,7 @@ class SandboxEndToEndTest {
 
     @Test
     void aPortTakenIsSaidClearly() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> SandboxRun.start(Map.of("PORT", String.valueOf(taken.getLocalPort())),
                     folder.resolve(".env"), out))
                     .isInstanceOf(IllegalStateException.class)

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class Sandbox implements AutoCloseable {
 
     /** The console's user in the sandbox; its password is made up at each start. */
-    public static final String ADMIN_USERNAME = "sandbox";
+    static final String ADMIN_USERNAME = "sandbox";
     /** How long the simulated Webex provisions a new customer: longer than the connector waits within one answer. */
     static final Duration PROVISIONING = Duration.ofSeconds(3);
     private static final String COMPANY_NAME = "Contoso Sandbox";
