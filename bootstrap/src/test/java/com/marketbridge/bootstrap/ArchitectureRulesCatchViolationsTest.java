@@ -3,6 +3,7 @@ package com.marketbridge.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketbridge.domain.fixture.DomainClassThatServesHttp;
+import com.marketbridge.domain.fixture.DomainClassThatStartsTheSandbox;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
@@ -31,8 +32,19 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void aDomainClassUsingJavalinBreaksTheLibraryRule() {
-        EvaluationResult result = HexagonalArchitectureTest.javalin_stays_in_the_http_adapter.evaluate(fixture);
+        EvaluationResult result = HexagonalArchitectureTest.javalin_stays_in_the_http_adapter_and_the_sandbox.evaluate(fixture);
 
         assertThat(result.hasViolation()).isTrue();
+    }
+
+    @Test
+    void aDomainClassStartingTheSandboxBreaksTheSandboxRule() {
+        EvaluationResult result = HexagonalArchitectureTest.nothing_but_bootstrap_depends_on_the_sandbox.evaluate(
+                new ClassFileImporter().importClasses(DomainClassThatStartsTheSandbox.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains(DomainClassThatStartsTheSandbox.class.getName(),
+                        "com.marketbridge.sandbox.Sandbox"));
     }
 }

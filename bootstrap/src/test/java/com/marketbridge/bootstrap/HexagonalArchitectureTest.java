@@ -55,6 +55,22 @@ class HexagonalArchitectureTest {
             .because("bootstrap is the outermost layer: it sees everything and nothing sees it");
 
     @ArchTest
+    static final ArchRule nothing_but_bootstrap_depends_on_the_sandbox = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.bootstrap..", "com.marketbridge.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("com.marketbridge.sandbox..")
+            .because("the sandbox is a way of running the connector (java -jar marketbridge.jar --sandbox), which"
+                    + " bootstrap alone chooses; the connector's parts never know whether their upstreams are simulated");
+
+    @ArchTest
+    static final ArchRule the_sandbox_reaches_the_connector_only_over_http = classes()
+            .that().resideInAPackage("com.marketbridge.sandbox..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "com.marketbridge.sandbox..", "io.javalin..", "com.fasterxml.jackson..")
+            .because("the simulators play AppDirect and Webex as the real ones do, through the adapters' HTTP entry"
+                    + " points (the webhook, the upstream APIs), so the sandbox runs the connector's real code end to"
+                    + " end and uses none of it");
+
+    @ArchTest
     static final ArchRule out_ports_are_interfaces = classes()
             .that().resideInAPackage("com.marketbridge.application.port.out..")
             .and().areTopLevelClasses()
@@ -87,11 +103,12 @@ class HexagonalArchitectureTest {
                     + " the calls, with which bounds, is the wiring's choice");
 
     @ArchTest
-    static final ArchRule jackson_stays_in_the_upstream_and_store_adapters = noClasses()
+    static final ArchRule jackson_stays_in_the_upstream_and_store_adapters_and_the_sandbox = noClasses()
             .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
-                    "com.marketbridge.adapter.jdbc..")
+                    "com.marketbridge.adapter.jdbc..", "com.marketbridge.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.JACKSON.packages())
-            .because("wire and storage formats are mapped to domain values inside the adapter that reads them");
+            .because("wire and storage formats are mapped to domain values inside the adapter that reads them; the"
+                    + " sandbox's simulators write the same wire formats from the other side");
 
     @ArchTest
     static final ArchRule the_database_stays_in_the_store_adapter = noClasses()
@@ -108,8 +125,9 @@ class HexagonalArchitectureTest {
                     + " through each adapter's bounded HTTP client");
 
     @ArchTest
-    static final ArchRule javalin_stays_in_the_http_adapter = noClasses()
-            .that().resideOutsideOfPackage("com.marketbridge.adapter.http..")
+    static final ArchRule javalin_stays_in_the_http_adapter_and_the_sandbox = noClasses()
+            .that().resideOutsideOfPackages("com.marketbridge.adapter.http..", "com.marketbridge.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.JAVALIN.packages())
-            .because("only the HTTP adapter knows it is served by Javalin");
+            .because("only the HTTP adapter knows the connector is served by Javalin; the sandbox serves its simulated"
+                    + " upstreams with it, apart from the connector");
 }

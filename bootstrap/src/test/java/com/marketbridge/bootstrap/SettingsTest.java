@@ -88,6 +88,19 @@ class SettingsTest {
     }
 
     @Test
+    void onLoopback_theWebhookListensOn127001Alone_andEverythingElseStays() throws IOException {
+        Settings settings = Settings.load(Map.of("PORT", "6000"), dotEnv(DEMO_DOT_ENV));
+
+        Settings sandboxed = settings.onLoopback();
+
+        assertThat(settings.http().host()).isEqualTo("0.0.0.0");
+        assertThat(sandboxed.http().host()).isEqualTo("127.0.0.1");
+        assertThat(sandboxed.http().port()).isEqualTo(6000);
+        assertThat(sandboxed.appDirect()).isSameAs(settings.appDirect());
+        assertThat(sandboxed.toString()).isEqualTo(settings.toString());
+    }
+
+    @Test
     void everyMissingOrMalformedSettingIsNamedInOneMessageWithoutAnyValue() throws IOException {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "BASE_URL_MARKETPLACE", "not a url",
