@@ -121,10 +121,10 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         return in.built(problems, () -> WebexSettings.staticToken(baseUrl, token));
     }
 
-    /** The webhook listens on every interface. */
+    /** The webhook listens on every interface; /metrics needs METRICS_TOKEN when it is set. */
     private static HttpSettings http(SettingsReader in) {
         return HttpSettings.of("0.0.0.0", in.integer("PORT", HttpSettings.DEFAULT_PORT, 0, 65_535),
-                in.optionalUrl("PUBLIC_BASE_URL", null));
+                in.optionalUrl("PUBLIC_BASE_URL", null)).withMetricsToken(in.optionalSecret("METRICS_TOKEN"));
     }
 
     /** A PostgreSQL database that several connectors share when DATABASE_URL is set; else the embedded one in DATA_DIR. */
