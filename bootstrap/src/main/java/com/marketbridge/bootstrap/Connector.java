@@ -132,12 +132,12 @@ final class Connector implements AutoCloseable {
     }
 
     /**
-     * Binds the JVM's meters (memory, garbage collection, threads...), which load the JVM's management beans, on a
-     * thread of its own: the connector does not need them to be ready, so this runs once it is; a scrape sooner binds
-     * them itself.
+     * Builds the metrics' registry and binds the JVM's meters (memory, garbage collection, threads...), which load
+     * Micrometer, the Prometheus client and the JVM's management beans, on a thread of its own: the connector does not
+     * need them to be ready, so this runs once it is; a notification or a scrape sooner builds what it needs itself.
      */
-    void bindJvmMeters() {
-        Thread thread = new Thread(metrics::bindJvm, "marketbridge-jvm-meters");
+    void prepareMetrics() {
+        Thread thread = new Thread(metrics::prepare, "marketbridge-metrics");
         thread.setDaemon(true);
         thread.start();
     }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The fulfilment's reports as Micrometer meters, labelled by the event's type (one of the types the connector handles,
@@ -24,9 +25,10 @@ final class FulfilmentMetricsAdapter implements FulfilmentMetrics {
             Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4_500), Duration.ofSeconds(5)};
     private static final String NO_REASON = "none";
 
-    private final MeterRegistry registry;
+    private final Supplier<MeterRegistry> registry;
 
-    FulfilmentMetricsAdapter(MeterRegistry registry) {
+    /** {@code registry} gives the registry, built on its first use. */
+    FulfilmentMetricsAdapter(Supplier<MeterRegistry> registry) {
         this.registry = registry;
     }
 
@@ -36,12 +38,12 @@ final class FulfilmentMetricsAdapter implements FulfilmentMetrics {
                 .description("Notifications answered, by the event's type and the answer's outcome")
                 .tags("type", event.map(FulfilmentMetricsAdapter::type).orElse("NONE"),
                         "outcome", kind(answer), "reason", reason(answer))
-                .register(registry).increment();
+                .register(registry.get()).increment();
         Timer.builder(PrometheusMetrics.PREFIX + "answer")
                 .description("How long the marketplace waited for the answer to a notification")
                 .serviceLevelObjectives(ANSWER_BUCKETS)
                 .tags("outcome", kind(answer))
-                .register(registry).record(took);
+                .register(registry.get()).record(took);
     }
 
     @Override
@@ -49,7 +51,7 @@ final class FulfilmentMetricsAdapter implements FulfilmentMetrics {
         Counter.builder(PrometheusMetrics.PREFIX + "event.retries")
                 .description("Attempts that left their event waiting, to be tried again")
                 .tags("type", type(event))
-                .register(registry).increment();
+                .register(registry.get()).increment();
     }
 
     @Override
@@ -57,7 +59,7 @@ final class FulfilmentMetricsAdapter implements FulfilmentMetrics {
         Counter.builder(PrometheusMetrics.PREFIX + "events.finished")
                 .description("Events the worker finished, answered or posted, by type and final outcome")
                 .tags("type", type(event), "outcome", kind(outcome), "reason", reason(outcome))
-                .register(registry).increment();
+                .register(registry.get()).increment();
     }
 
     @Override
@@ -65,7 +67,7 @@ final class FulfilmentMetricsAdapter implements FulfilmentMetrics {
         Counter.builder(PrometheusMetrics.PREFIX + "result.deliveries")
                 .description("Tries at posting a result to the marketplace: delivered, retried later, or parked")
                 .tags("outcome", delivery.name().toLowerCase(Locale.ROOT))
-                .register(registry).increment();
+                .register(registry.get()).increment();
     }
 
     /** The marketplace's name of a type the connector handles; a type it does not know is named by the marketplace. */

@@ -3,6 +3,7 @@ package com.marketbridge.adapter.metrics;
 import com.marketbridge.domain.journal.EventState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * together and kept for a while, so that the gauges of one scrape, and the scrapes of several scrapers close together,
  * cost one read.
  */
-final class JournalGauges {
+final class JournalGauges implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalGauges.class);
     private static final Reading UNREAD = new Reading(null, Optional.empty());
@@ -37,7 +38,8 @@ final class JournalGauges {
         this.keep = keep;
     }
 
-    void register(MeterRegistry registry) {
+    @Override
+    public void bindTo(MeterRegistry registry) {
         for (EventState state : EventState.values()) {
             Gauge.builder(PrometheusMetrics.PREFIX + "journal.events", this, gauges -> gauges.count(state))
                     .description("Events in the journal, by state")

@@ -15,14 +15,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
  */
 final class JvmMeters implements AutoCloseable {
 
-    private final MeterRegistry registry;
     private JvmGcMetrics gc;
 
-    JvmMeters(MeterRegistry registry) {
-        this.registry = registry;
-    }
-
-    synchronized void bind() {
+    synchronized void bind(MeterRegistry registry) {
         if (gc != null) {
             return;
         }

@@ -144,6 +144,7 @@ class PrometheusMetricsTest {
 
     @Test
     void journalGaugesThatCannotBeRead_areNaN_andTheScrapeGoesOn() {
+        metrics.prepare(); // the registry is built before they are registered, unlike in the test above
         metrics.registerJournalGauges(() -> {
             throw new IllegalStateException("the journal is down");
         }, Optional::empty);
