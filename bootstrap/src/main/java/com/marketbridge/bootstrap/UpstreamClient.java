@@ -42,11 +42,11 @@ import okhttp3.Protocol;
 final class UpstreamClient implements Client {
 
     /** What a call that got no whole answer is timed as: past its deadline, over the size cap, or an I/O failure. */
-    static final String TIMEOUT = "TIMEOUT";
-    static final String TOO_LARGE = "TOO_LARGE";
-    static final String IO_ERROR = "IO_ERROR";
+    private static final String TIMEOUT = "TIMEOUT";
+    private static final String TOO_LARGE = "TOO_LARGE";
+    private static final String IO_ERROR = "IO_ERROR";
     /** The operation of a request Feign did not make from one of its methods. */
-    static final String OTHER = "OTHER";
+    private static final String OTHER = "OTHER";
 
     private final String upstream;
     private final Duration deadline;
