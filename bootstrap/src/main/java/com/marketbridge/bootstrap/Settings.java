@@ -189,7 +189,7 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
     /** The same settings with the webhook listening on 127.0.0.1 alone: the sandbox's, whose credentials it prints. */
     Settings onLoopback() {
         return new Settings(appDirect, webex, new HttpSettings("127.0.0.1", http.port(), http.maxRequestBytes(),
-                http.publicBaseUrl()), store, async, fulfilment, asRead);
+                http.publicBaseUrl(), http.metricsToken()), store, async, fulfilment, asRead);
     }
 
     /** The settings by name as read, e.g. {@code Settings{BASE_URL_MARKETPLACE=https://acme.appdirect.com, ...}}. */

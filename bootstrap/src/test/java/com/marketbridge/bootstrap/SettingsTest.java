@@ -90,13 +90,14 @@ class SettingsTest {
 
     @Test
     void onLoopback_theWebhookListensOn127001Alone_andEverythingElseStays() throws IOException {
-        Settings settings = Settings.load(Map.of("PORT", "6000"), dotEnv(DEMO_DOT_ENV));
+        Settings settings = Settings.load(Map.of("PORT", "6000", "METRICS_TOKEN", "scrape-token-value"), dotEnv(DEMO_DOT_ENV));
 
         Settings sandboxed = settings.onLoopback();
 
         assertThat(settings.http().host()).isEqualTo("0.0.0.0");
         assertThat(sandboxed.http().host()).isEqualTo("127.0.0.1");
         assertThat(sandboxed.http().port()).isEqualTo(6000);
+        assertThat(sandboxed.http().optionalMetricsToken()).contains(new Secret("scrape-token-value"));
         assertThat(sandboxed.appDirect()).isSameAs(settings.appDirect());
         assertThat(sandboxed.toString()).isEqualTo(settings.toString());
     }
