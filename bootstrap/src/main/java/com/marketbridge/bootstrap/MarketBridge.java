@@ -88,6 +88,7 @@ public final class MarketBridge {
         LOG.info("MarketBridge is ready on port {} ({} ms after the JVM started)", connector.port(),
                 ManagementFactory.getRuntimeMXBean().getUptime());
         connector.prepareUpstreams();
+        connector.prepareMetrics();
     }
 
     private static int usage() {

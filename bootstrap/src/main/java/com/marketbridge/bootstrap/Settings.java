@@ -121,10 +121,10 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         return in.built(problems, () -> WebexSettings.staticToken(baseUrl, token));
     }
 
-    /** The webhook listens on every interface. */
+    /** The webhook listens on every interface; /metrics needs METRICS_TOKEN when it is set. */
     private static HttpSettings http(SettingsReader in) {
         return HttpSettings.of("0.0.0.0", in.integer("PORT", HttpSettings.DEFAULT_PORT, 0, 65_535),
-                in.optionalUrl("PUBLIC_BASE_URL", null));
+                in.optionalUrl("PUBLIC_BASE_URL", null)).withMetricsToken(in.optionalSecret("METRICS_TOKEN"));
     }
 
     /** A PostgreSQL database that several connectors share when DATABASE_URL is set; else the embedded one in DATA_DIR. */
@@ -189,7 +189,7 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
     /** The same settings with the webhook listening on 127.0.0.1 alone: the sandbox's, whose credentials it prints. */
     Settings onLoopback() {
         return new Settings(appDirect, webex, new HttpSettings("127.0.0.1", http.port(), http.maxRequestBytes(),
-                http.publicBaseUrl()), store, async, fulfilment, asRead);
+                http.publicBaseUrl(), http.metricsToken()), store, async, fulfilment, asRead);
     }
 
     /** The settings by name as read, e.g. {@code Settings{BASE_URL_MARKETPLACE=https://acme.appdirect.com, ...}}. */

@@ -2,6 +2,7 @@ package com.marketbridge.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketbridge.domain.fixture.DomainClassThatCountsWithMicrometer;
 import com.marketbridge.domain.fixture.DomainClassThatServesHttp;
 import com.marketbridge.domain.fixture.DomainClassThatStartsTheSandbox;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Proves the rules bite: a fixture that breaks them is reported, naming the offending dependency. */
 class ArchitectureRulesCatchViolationsTest {
 
-    private final JavaClasses fixture = new ClassFileImporter().importClasses(DomainClassThatServesHttp.class);
+    private final JavaClasses fixture = new ClassFileImporter().importClasses(DomainClassThatServesHttp.class,
+            DomainClassThatCountsWithMicrometer.class);
 
     @Test
     void aDomainClassUsingJavalinBreaksTheDomainRule() {
@@ -46,5 +48,14 @@ class ArchitectureRulesCatchViolationsTest {
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains(DomainClassThatStartsTheSandbox.class.getName(),
                         "com.marketbridge.sandbox.Sandbox"));
+    }
+
+    @Test
+    void aDomainClassUsingMicrometerBreaksTheMetricsRule() {
+        EvaluationResult result = HexagonalArchitectureTest.micrometer_stays_in_the_metrics_adapter.evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains(DomainClassThatCountsWithMicrometer.class.getName(),
+                        "io.micrometer.core.instrument.Metrics"));
     }
 }

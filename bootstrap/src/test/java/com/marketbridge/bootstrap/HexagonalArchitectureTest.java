@@ -13,7 +13,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import feign.Client;
+import feign.MethodMetadata;
 import feign.Request;
+import feign.RequestTemplate;
 import feign.Response;
 
 /**
@@ -91,9 +93,11 @@ class HexagonalArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(AdapterLibrary.FEIGN.packages())
                     .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("feign.okhttp.."))
                     .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
-                            Client.class, Request.class, Request.HttpMethod.class, Request.Options.class, Response.class)))))
+                            Client.class, Request.class, Request.HttpMethod.class, Request.Options.class, Response.class,
+                            RequestTemplate.class, MethodMetadata.class)))))
             .because("bootstrap plugs the HTTP client (OkHttp) under the adapters' Feign clients, a feign.Client, and"
-                    + " leaves the rest of Feign to them");
+                    + " leaves the rest of Feign to them; it reads which Feign method a request comes from only to name"
+                    + " the call in the metrics");
 
     @ArchTest
     static final ArchRule okhttp_stays_in_bootstrap = noClasses()
@@ -123,6 +127,13 @@ class HexagonalArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.SCRIBEJAVA.packages())
             .because("OAuth 1.0a signatures are the concern of the adapter that calls AppDirect; tokens are fetched"
                     + " through each adapter's bounded HTTP client");
+
+    @ArchTest
+    static final ArchRule micrometer_stays_in_the_metrics_adapter = noClasses()
+            .that().resideOutsideOfPackage("com.marketbridge.adapter.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .because("the application reports through its FulfilmentMetrics port and the other adapters through plain"
+                    + " callbacks; only the metrics adapter knows the meters are Micrometer's, scraped by Prometheus");
 
     @ArchTest
     static final ArchRule javalin_stays_in_the_http_adapter_and_the_sandbox = noClasses()

@@ -7,6 +7,8 @@ import com.marketbridge.domain.outcome.Outcome;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -14,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness
- * and readiness. Every answer is JSON; no stack trace leaves the process.
+ * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness,
+ * readiness and the metrics. Every answer is JSON, but the metrics' text; no stack trace leaves the process.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class WebhookServer implements AutoCloseable {
     /** The neutral path for new installs; it serves every event type. */
     public static final String EVENTS_PATH = "/api/v1/events";
 
+    private static final String NOT_FOUND = "NOT_FOUND";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
 
     /**
@@ -47,10 +50,14 @@ public final class WebhookServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open). */
+    /**
+     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open),
+     * {@code metrics} what {@code /metrics} serves and who hears of each request answered.
+     */
     public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
-                                      MarketplaceAnswers answers, BooleanSupplier ready) {
+                                      MarketplaceAnswers answers, BooleanSupplier ready, HttpMetrics metrics) {
         WebhookEndpoint webhook = new WebhookEndpoint(useCase, answers, settings.optionalPublicBaseUrl());
+        MetricsEndpoint scrape = new MetricsEndpoint(metrics.scrape(), settings.optionalMetricsToken());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -61,6 +68,8 @@ public final class WebhookServer implements AutoCloseable {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
             });
+            config.requestLogger.http((ctx, millis) -> metrics.served().served(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
             config.routes.get(DEMO_PATH, webhook::handle);
             config.routes.post(DEMO_PATH, webhook::handle);
             config.routes.get(EVENTS_PATH, webhook::handle);
@@ -70,13 +79,14 @@ public final class WebhookServer implements AutoCloseable {
                 boolean isReady = ready.getAsBoolean();
                 status(ctx, isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, isReady ? "READY" : "NOT_READY");
             });
+            config.routes.get(MetricsEndpoint.PATH, scrape::handle);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString();
                 LOG.error("unexpected failure answering {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
                 webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR,
                         "The connector failed unexpectedly; its log has the details under reference " + reference));
             });
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> status(ctx, HttpStatus.NOT_FOUND, "NOT_FOUND"));
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> status(ctx, HttpStatus.NOT_FOUND, NOT_FOUND));
         });
         app.start();
         return new WebhookServer(app);
@@ -90,6 +100,12 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The template of the route that answered, or NOT_FOUND: a raw path would give every typo a series of its own. */
+    private static String route(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? NOT_FOUND : matched.path;
     }
 
     private static void status(Context ctx, HttpStatus status, String value) {

@@ -8,7 +8,9 @@
  * {@link com.marketbridge.application.port.out.Subscriptions},
  * {@link com.marketbridge.application.port.out.ExtensionReservations},
  * {@link com.marketbridge.application.port.out.KnownCustomers},
- * {@link com.marketbridge.application.port.out.LaneLeases}).
+ * {@link com.marketbridge.application.port.out.LaneLeases}), and for monitoring
+ * ({@link com.marketbridge.application.port.out.FulfilmentMetrics}, optional: {@code FulfilmentMetrics.NONE} reports
+ * nothing).
  *
  * <p>What they throw: an upstream port throws {@link com.marketbridge.application.port.out.UpstreamException} when its
  * upstream failed the call, with a {@link com.marketbridge.domain.outcome.FailureReason} (an event then fails with it,
