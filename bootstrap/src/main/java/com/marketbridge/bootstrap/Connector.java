@@ -2,7 +2,9 @@ package com.marketbridge.bootstrap;
 
 import com.marketbridge.adapter.appdirect.AppDirect;
 import com.marketbridge.adapter.http.AdminAccess;
+import com.marketbridge.adapter.http.HttpMetrics;
 import com.marketbridge.adapter.http.WebhookServer;
+import com.marketbridge.adapter.metrics.PrometheusMetrics;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcStore;
 import com.marketbridge.adapter.jdbc.StoreSettings;
@@ -23,20 +25,25 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker. */
+/**
+ * The running connector, wired by hand from its settings: adapters around the fulfilment service and its worker, and
+ * the metrics they report to.
+ */
 final class Connector implements AutoCloseable {
 
     private final JdbcStore store;
     private final FulfilmentWorker worker;
     private final WebhookServer server;
     private final List<UpstreamClient> upstreams;
+    private final PrometheusMetrics metrics;
 
     private Connector(JdbcStore store, FulfilmentWorker worker, WebhookServer server,
-                      List<UpstreamClient> upstreams) {
+                      List<UpstreamClient> upstreams, PrometheusMetrics metrics) {
         this.store = store;
         this.worker = worker;
         this.server = server;
         this.upstreams = upstreams;
+        this.metrics = metrics;
     }
 
     /**
@@ -59,6 +66,7 @@ final class Connector implements AutoCloseable {
     }
 
     private static Connector start(Settings settings, StoreSettings storage, ExecutorService starting) {
+        PrometheusMetrics metrics = PrometheusMetrics.create();
         CompletableFuture<JdbcStore> opening = CompletableFuture.supplyAsync(
                 () -> JdbcStore.open(storage), starting);
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
@@ -73,11 +81,14 @@ final class Connector implements AutoCloseable {
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(settings.http(),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().journal().isOpen()
-                        && working.isDone() && working.join().isSound(), admin, clock), starting);
-        UpstreamClient appDirectHttp = UpstreamClient.of(settings.appDirect());
+                        && working.isDone() && working.join().isSound(),
+                new HttpMetrics(metrics::scrape, metrics::served), admin, clock), starting);
+        UpstreamClient appDirectHttp = UpstreamClient.of(settings.appDirect(),
+                (operation, status, took) -> metrics.upstreamCalled("appdirect", operation, status, took));
         AppDirect appDirect = AppDirect.connect(settings.appDirect(), appDirectHttp);
         answering.complete(appDirect.answers());
-        UpstreamClient webexHttp = UpstreamClient.of(settings.webex());
+        UpstreamClient webexHttp = UpstreamClient.of(settings.webex(),
+                (operation, status, took) -> metrics.upstreamCalled("webex", operation, status, took));
         WebexWholesale wholesale = WebexWholesale.connect(settings.webex(), webexHttp);
         Webex webex = new Webex(wholesale.customers(), wholesale.subscribers(), wholesale.locations(),
                 wholesale.extensions(), wholesale.people());
@@ -89,12 +100,14 @@ final class Connector implements AutoCloseable {
         } catch (CompletionException e) {
             opening.thenAccept(JdbcStore::close);
             listening.thenAccept(WebhookServer::close);
+            metrics.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        store.timeWriteOuts(metrics::journalWrittenOut);
         FulfilmentWorker worker = new FulfilmentWorker(
                 new Fulfilment(webex, settings.fulfilment(), store.subscriptions(), store.reservations(),
                         store.knownCustomers()),
-                store.journal(), store.leases(), appDirect.results(), settings.async(), clock);
+                store.journal(), store.leases(), appDirect.results(), settings.async(), clock, metrics.fulfilment());
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
         // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone
@@ -103,8 +116,8 @@ final class Connector implements AutoCloseable {
         reading.complete(new AdminQueriesService(store.queries(), store.subscriptions(), clock));
         operating.complete(new OperateEventService(store.journal(), store.queries(), worker));
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), store.journal(),
-                worker, settings.async()));
-        return new Connector(store, worker, server, List.of(appDirectHttp, webexHttp));
+                worker, settings.async(), metrics.fulfilment()));
+        return new Connector(store, worker, server, List.of(appDirectHttp, webexHttp), metrics);
     }
 
     int port() {
@@ -132,11 +145,23 @@ final class Connector implements AutoCloseable {
         return prepared;
     }
 
+    /**
+     * Builds the metrics' registry and binds the JVM's meters (memory, garbage collection, threads...), which load
+     * Micrometer, the Prometheus client and the JVM's management beans, on a thread of its own: the connector does not
+     * need them to be ready, so this runs once it is; a notification or a scrape sooner builds what it needs itself.
+     */
+    void prepareMetrics() {
+        Thread thread = new Thread(metrics::prepare, "marketbridge-metrics");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Stops taking notifications, lets those in flight finish, then stops the worker and closes the journal. */
     @Override
     public void close() {
         server.close();
         worker.close();
         store.close();
+        metrics.close();
     }
 }

@@ -44,7 +44,12 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
 
     /** Reads the environment over the {@code .env} file; throws {@link InvalidSettingsException} naming every problem. */
     static Settings load(Map<String, String> environment, Path dotEnvFile) {
-        SettingsReader in = new SettingsReader(raw(environment, dotEnvFile));
+        return read(raw(environment, dotEnvFile));
+    }
+
+    /** Reads the settings of {@code raw}, by their environment names (the sandbox's, in memory); as {@link #load}. */
+    static Settings read(Map<String, String> raw) {
+        SettingsReader in = new SettingsReader(raw);
         AppDirectSettings appDirect = appDirect(in);
         WebexSettings webex = webex(in);
         HttpSettings http = http(in);
@@ -119,10 +124,10 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         return in.built(problems, () -> WebexSettings.staticToken(baseUrl, token));
     }
 
-    /** The webhook listens on every interface. */
+    /** The webhook listens on every interface; /metrics needs METRICS_TOKEN when it is set. */
     private static HttpSettings http(SettingsReader in) {
         return HttpSettings.of("0.0.0.0", in.integer("PORT", HttpSettings.DEFAULT_PORT, 0, 65_535),
-                in.optionalUrl("PUBLIC_BASE_URL", null));
+                in.optionalUrl("PUBLIC_BASE_URL", null)).withMetricsToken(in.optionalSecret("METRICS_TOKEN"));
     }
 
     /** The operator's account of the admin API and the console: both settings or neither (then neither exists). */
@@ -195,6 +200,12 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
                 new CustomerTemplate(provisioningId, packages, new PostalAddress(line1, city, state, zip, country), timezone),
                 provisioningWait, POLL_INTERVAL, Clock.systemUTC(), Sleeper.system(), deactivation,
                 new ExtensionRange(extensionFrom, extensionTo)));
+    }
+
+    /** The same settings with the webhook listening on 127.0.0.1 alone: the sandbox's, whose credentials it prints. */
+    Settings onLoopback() {
+        return new Settings(appDirect, webex, new HttpSettings("127.0.0.1", http.port(), http.maxRequestBytes(),
+                http.publicBaseUrl(), http.metricsToken()), admin, store, async, fulfilment, asRead);
     }
 
     /** The settings by name as read, e.g. {@code Settings{BASE_URL_MARKETPLACE=https://acme.appdirect.com, ...}}. */

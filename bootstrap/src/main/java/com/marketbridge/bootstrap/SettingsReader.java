@@ -51,6 +51,11 @@ final class SettingsReader {
         return value == null ? null : kept(name, new Secret(value));
     }
 
+    /** The secret set, or null when it is not. */
+    Secret optionalSecret(String name) {
+        return isSet(name) ? kept(name, new Secret(raw.get(name).strip())) : null;
+    }
+
     URI url(String name, String meaning) {
         String value = present(name, meaning);
         return value == null ? null : kept(name, parsed(name, value, HTTP_URL, SettingsReader::httpUrl));

@@ -5,7 +5,9 @@ import com.marketbridge.adapter.webex.WebexSettings;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
 import feign.Client;
+import feign.MethodMetadata;
 import feign.Request;
+import feign.RequestTemplate;
 import feign.Response;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -33,35 +35,50 @@ import okhttp3.Protocol;
  * <p>The client is built on the first call instead of at start: building one loads the JDK's TLS context and trust
  * store, which a connector does not need to be ready for notifications; {@link #prepare()} pays it when the caller
  * chooses, or the first call does.
+ *
+ * <p>Each call, token requests included, is timed for the metrics ({@link CallTimer}), named by the Feign method it
+ * comes from, never by its URL, which holds ids and emails.
  */
 final class UpstreamClient implements Client {
+
+    /** What a call that got no whole answer is timed as: past its deadline, over the size cap, or an I/O failure. */
+    private static final String TIMEOUT = "TIMEOUT";
+    private static final String TOO_LARGE = "TOO_LARGE";
+    private static final String IO_ERROR = "IO_ERROR";
+    /** The operation of a request Feign did not make from one of its methods. */
+    private static final String OTHER = "OTHER";
 
     private final String upstream;
     private final Duration deadline;
     private final int maxAnswerBytes;
     private final Supplier<OkHttpClient> builder;
+    private final CallTimer timer;
     private volatile Built client;
 
-    /** {@code upstream} names the upstream in errors, e.g. "Webex"; {@code builder} builds the OkHttp client. */
-    UpstreamClient(String upstream, Duration deadline, int maxAnswerBytes, Supplier<OkHttpClient> builder) {
+    /**
+     * {@code upstream} names the upstream in errors, e.g. "Webex"; {@code builder} builds the OkHttp client; {@code timer}
+     * hears of every call.
+     */
+    UpstreamClient(String upstream, Duration deadline, int maxAnswerBytes, Supplier<OkHttpClient> builder, CallTimer timer) {
         this.upstream = upstream;
         this.deadline = deadline;
         this.maxAnswerBytes = maxAnswerBytes;
         this.builder = builder;
+        this.timer = timer;
     }
 
     /**
      * AppDirect's client, over HTTP/1.1 as before OkHttp: one connection per worker, as AppDirect's own clients use it.
      */
-    static UpstreamClient of(AppDirectSettings settings) {
+    static UpstreamClient of(AppDirectSettings settings, CallTimer timer) {
         return of("AppDirect", List.of(Protocol.HTTP_1_1), settings.connectTimeout(), settings.readTimeout(),
-                settings.callDeadline(), settings.maxAnswerBytes());
+                settings.callDeadline(), settings.maxAnswerBytes(), timer);
     }
 
     /** Webex's client: HTTP/2 where TLS offers it (ALPN), HTTP/1.1 otherwise. */
-    static UpstreamClient of(WebexSettings settings) {
+    static UpstreamClient of(WebexSettings settings, CallTimer timer) {
         return of("Webex", List.of(Protocol.HTTP_2, Protocol.HTTP_1_1), settings.connectTimeout(), settings.readTimeout(),
-                settings.callDeadline(), settings.maxAnswerBytes());
+                settings.callDeadline(), settings.maxAnswerBytes(), timer);
     }
 
     /**
@@ -69,7 +86,7 @@ final class UpstreamClient implements Client {
      * the whole call.
      */
     static UpstreamClient of(String upstream, List<Protocol> protocols, Duration connectTimeout, Duration readTimeout,
-                             Duration deadline, int maxAnswerBytes) {
+                             Duration deadline, int maxAnswerBytes, CallTimer timer) {
         return new UpstreamClient(upstream, deadline, maxAnswerBytes, () -> new OkHttpClient.Builder()
                         .protocols(protocols)
                         .connectTimeout(connectTimeout)
@@ -79,7 +96,7 @@ final class UpstreamClient implements Client {
                         .followSslRedirects(false)
                         .retryOnConnectionFailure(false)
                         .addInterceptor(new BoundedAnswers(maxAnswerBytes))
-                        .build());
+                        .build(), timer);
     }
 
     /** Builds the client now, if no call has yet. */
@@ -102,24 +119,47 @@ final class UpstreamClient implements Client {
      */
     @Override
     public Response execute(Request request, Request.Options ignored) throws IOException {
+        long started = System.nanoTime();
+        String status = IO_ERROR;
         try {
             Built built = client();
-            return built.feign().execute(request, built.options());
+            Response response = built.feign().execute(request, built.options());
+            status = Integer.toString(response.status());
+            return response;
         } catch (IOException failure) {
             BoundedAnswers.TooLarge tooLarge = cause(failure, BoundedAnswers.TooLarge.class);
             if (tooLarge != null) {
+                status = TOO_LARGE;
                 throw new UpstreamException(FailureReason.UPSTREAM_REJECTED, upstream + "'s answer to " + operation(request)
                         + (tooLarge.announced() < 0 ? " is over" : " announces " + tooLarge.announced() + " bytes, more than")
                         + " the " + shown(maxAnswerBytes) + " the connector reads of one answer; not read, and not asked for again");
             }
             if (cause(failure, BoundedAnswers.PastDeadline.class) != null || isCallTimeout(failure)) {
+                status = TIMEOUT;
                 InterruptedIOException late = new InterruptedIOException(upstream + " did not answer " + operation(request)
                         + " within " + shown(deadline) + ", the deadline of one call (connecting, the answer and all of its body)");
                 late.initCause(failure);
                 throw late;
             }
             throw failure;
+        } finally {
+            timer.called(feignMethod(request), status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The Feign method the request comes from, e.g. {@code WebexApi#createSubscriber} or {@code TokenEndpoint#grant}:
+     * a fixed set of names.
+     */
+    private static String feignMethod(Request request) {
+        RequestTemplate template = request.requestTemplate();
+        MethodMetadata method = template == null ? null : template.methodMetadata();
+        if (method == null) {
+            return OTHER;
+        }
+        String key = method.configKey(); // Type#method(ParameterTypes)
+        int parameters = key.indexOf('(');
+        return parameters < 0 ? key : key.substring(0, parameters);
     }
 
     /** OkHttp's own word for a call past its call timeout (a read or connect timeout is a SocketTimeoutException). */
@@ -161,6 +201,15 @@ final class UpstreamClient implements Client {
             }
         }
         return built;
+    }
+
+    /** Hears of each call: its Feign method, its answer's status or why none came whole, and how long it took. */
+    @FunctionalInterface
+    interface CallTimer {
+
+        CallTimer NONE = (operation, status, took) -> { };
+
+        void called(String operation, String status, Duration took);
     }
 
     /** Feign's OkHttp client over {@code okHttp}, and options it takes as its own (it builds no other client for them). */

@@ -119,6 +119,11 @@ class MarketBridgeJarIT {
 
     private Connector launch(Map<String, String> dotEnv, Path jvmOptions, List<String> moreJvmOptions,
                              List<String> arguments) throws IOException {
+        return launch(dotEnv, Map.of(), jvmOptions, moreJvmOptions, arguments);
+    }
+
+    private Connector launch(Map<String, String> dotEnv, Map<String, String> environment, Path jvmOptions,
+                             List<String> moreJvmOptions, List<String> arguments) throws IOException {
         List<String> lines = new ArrayList<>();
         dotEnv.forEach((name, value) -> lines.add(name + "='" + value + "'"));
         Files.write(workingFolder.resolve(".env"), lines);
@@ -130,8 +135,9 @@ class MarketBridgeJarIT {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingFolder.toFile())
                 .redirectErrorStream(true);
-        // only the .env speaks: no setting leaks in from the build's environment
+        // only the .env and the given environment speak: no setting leaks in from the build's environment
         builder.environment().keySet().removeIf(name -> !name.equals("PATH"));
+        builder.environment().putAll(environment);
         Connector connector = new Connector(builder.start());
         launched.add(connector);
         return connector;
@@ -215,6 +221,37 @@ class MarketBridgeJarIT {
         assertThat(loaded).contains("com.marketbridge.bootstrap.MarketBridge source: shared objects file");
         // nothing starts the platform MBean server (Jetty asked it for one number; see WebhookServer)
         assertThat(loaded).doesNotContain("javax.management.MBeanServer source");
+        // nothing of the sandbox is even loaded in a normal start
+        assertThat(loaded).contains("com.marketbridge.bootstrap.Connector source").doesNotContain("com.marketbridge.sandbox.");
+    }
+
+    @Test
+    void withSandbox_theJarNeedsNoSettings_playsTheStory_printsTheConsole_andStopsCleanly() throws Exception {
+        Connector sandbox = launch(Map.of("BASE_URL_MARKETPLACE", "not a URL", "PORT", "1"), Map.of("PORT", "0"),
+                Path.of(System.getProperty("marketbridge.jvm-options")), List.of(), List.of("--sandbox"));
+
+        int port = sandbox.port();
+        Matcher console = sandbox.awaitLine(Pattern.compile("Console: http://127\\.0\\.0\\.1:(\\d+)/console/ \\(user sandbox, password \\S+\\)"));
+        assertThat(console).as("console line in %s", sandbox.output).isNotNull();
+        assertThat(console.group(1)).isEqualTo(String.valueOf(port));
+        assertThat(sandbox.awaitLine(Pattern.compile("Ctrl-C stops the sandbox"))).isNotNull();
+        String output = sandbox.allOutput();
+        assertThat(output).contains("the .env in this folder is ignored", "Every step ended as planned.",
+                "/sandbox/appdirect/events?send=true' -H 'Content-Type: application/json' -d '{\"email\":\"dave@contoso.example\"");
+        assertThat(output).containsPattern("  1\\. first order of a new company, .*: accepted \\(202\\), result posted after .*: COMPLETED;")
+                .containsPattern("  2\\. calling order .*: COMPLETED; .* on webex_calling, extension 2000")
+                .containsPattern("  3\\. change of edition .*: COMPLETED; .* on webex_suite, extension 2001")
+                .containsPattern("  4\\. cancel .*: COMPLETED; bob@contoso.example has no Webex subscriber nor person")
+                .containsPattern("  5\\. order .*: FAILED UNKNOWN_ERROR .*trackingId ROUTERGW_sandbox-");
+        Matcher journal = sandbox.awaitLine(Pattern.compile("the journal in (\\S+) \\(deleted at stop\\)"));
+        assertThat(journal).isNotNull();
+
+        // SIGTERM, as Ctrl-C
+        sandbox.process.toHandle().destroy();
+        assertThat(sandbox.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        sandbox.reader.get(5, TimeUnit.SECONDS);
+        assertThat(sandbox.allOutput()).contains("stopping: finishing the notifications in flight").doesNotContain("\tat ");
+        assertThat(Path.of(journal.group(1))).doesNotExist();
     }
 
     @Test

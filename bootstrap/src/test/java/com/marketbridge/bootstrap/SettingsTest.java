@@ -7,6 +7,7 @@ import com.marketbridge.adapter.appdirect.AppDirectSettings;
 import com.marketbridge.adapter.jdbc.JournalStorage;
 import com.marketbridge.adapter.jdbc.PostgresSettings;
 import com.marketbridge.application.service.fulfilment.DeactivationPolicy;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.customer.CustomerTemplate;
 import com.marketbridge.domain.edition.EditionCatalog;
 import com.marketbridge.domain.edition.EditionLookup;
@@ -85,6 +86,20 @@ class SettingsTest {
 
         assertThat(settings.http().port()).isEqualTo(6000);
         assertThat(template(settings).address().city()).isEqualTo("Ottawa");
+    }
+
+    @Test
+    void onLoopback_theWebhookListensOn127001Alone_andEverythingElseStays() throws IOException {
+        Settings settings = Settings.load(Map.of("PORT", "6000", "METRICS_TOKEN", "scrape-token-value"), dotEnv(DEMO_DOT_ENV));
+
+        Settings sandboxed = settings.onLoopback();
+
+        assertThat(settings.http().host()).isEqualTo("0.0.0.0");
+        assertThat(sandboxed.http().host()).isEqualTo("127.0.0.1");
+        assertThat(sandboxed.http().port()).isEqualTo(6000);
+        assertThat(sandboxed.http().optionalMetricsToken()).contains(new Secret("scrape-token-value"));
+        assertThat(sandboxed.appDirect()).isSameAs(settings.appDirect());
+        assertThat(sandboxed.toString()).isEqualTo(settings.toString());
     }
 
     @Test
@@ -214,6 +229,17 @@ class SettingsTest {
         assertThat(dump).contains("OAUTH_CLIENT_ID=client-id", "BASIC_USERNAME=appdirect", "OAUTH_CLIENT_SECRET=****",
                 "BASIC_PASSWORD=****", "WEBEX_TOKEN=****");
         assertThat(dump).doesNotContain("client-secret-value", "basic-password-value", "webex-token-value");
+    }
+
+    @Test
+    void aMetricsTokenIsKeptForTheScrape_andMasked_andWithoutOneMetricsAreOpen() throws IOException {
+        Settings open = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
+        Settings guarded = Settings.load(Map.of("METRICS_TOKEN", " scrape-token-value "), dotEnv(DEMO_DOT_ENV));
+
+        assertThat(open.http().optionalMetricsToken()).isEmpty();
+        assertThat(open.toString()).doesNotContain("METRICS_TOKEN");
+        assertThat(guarded.http().optionalMetricsToken()).contains(new Secret("scrape-token-value"));
+        assertThat(guarded.toString()).contains("METRICS_TOKEN=****").doesNotContain("scrape-token-value");
     }
 
     @Test

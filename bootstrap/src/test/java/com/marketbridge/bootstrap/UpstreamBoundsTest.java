@@ -64,7 +64,7 @@ class UpstreamBoundsTest {
     private static WebexCustomers webexCustomers(WebexSettings settings, Duration deadline) {
         WebexSettings bounded = settings.withRetry(new WebexSettings.RetryPolicy(2, Duration.ofSeconds(1), Duration.ofMillis(1)))
                 .withBounds(deadline, WebexSettings.DEFAULT_MAX_ANSWER_BYTES);
-        return WebexWholesale.connect(bounded, UpstreamClient.of(bounded)).customers();
+        return WebexWholesale.connect(bounded, UpstreamClient.of(bounded, UpstreamClient.CallTimer.NONE)).customers();
     }
 
     private void appDirectGrantsTokens() {
@@ -74,7 +74,7 @@ class UpstreamBoundsTest {
     private MarketplaceEvents appDirectEvents(Duration deadline) {
         AppDirectSettings settings = AppDirectSettings.basic(URI.create("http://127.0.0.1:" + upstream.port()), "client-id",
                 new Secret("client-secret"), "appdirect", new Secret("password")).withCallDeadline(deadline);
-        return AppDirect.connect(settings, UpstreamClient.of(settings)).events();
+        return AppDirect.connect(settings, UpstreamClient.of(settings, UpstreamClient.CallTimer.NONE)).events();
     }
 
     private EventUrl eventUrl() {

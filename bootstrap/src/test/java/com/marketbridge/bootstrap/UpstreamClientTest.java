@@ -14,8 +14,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.outcome.FailureReason;
+import feign.Feign;
+import feign.Param;
 import feign.Request;
+import feign.RequestLine;
 import feign.Response;
+import feign.Retryer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +74,7 @@ class UpstreamClientTest {
     }
 
     private UpstreamClient lazily(java.util.function.Supplier<OkHttpClient> builder) {
-        return new UpstreamClient("Upstream", Duration.ofSeconds(5), 1024, builder);
+        return new UpstreamClient("Upstream", Duration.ofSeconds(5), 1024, builder, UpstreamClient.CallTimer.NONE);
     }
 
     @Test
@@ -156,7 +161,8 @@ class UpstreamClientTest {
     }
 
     private static UpstreamClient bounded(Duration connectTimeout, Duration deadline) {
-        return UpstreamClient.of("Upstream", List.of(Protocol.HTTP_1_1), connectTimeout, Duration.ofSeconds(20), deadline, CAP);
+        return UpstreamClient.of("Upstream", List.of(Protocol.HTTP_1_1), connectTimeout, Duration.ofSeconds(20), deadline, CAP,
+                UpstreamClient.CallTimer.NONE);
     }
 
     private static Request request(Request.HttpMethod method, String url, byte[] body) {
@@ -169,6 +175,51 @@ class UpstreamClientTest {
              InputStream body = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
             return body.readAllBytes();
         }
+    }
+
+    /** An upstream API declared as the adapters declare theirs. */
+    interface ThingsApi {
+        @RequestLine("GET /things/{id}?email={email}")
+        Response thing(@Param("id") String id, @Param("email") String email);
+    }
+
+    private ThingsApi things(String baseUrl, Duration deadline, List<String> timed) {
+        UpstreamClient client = UpstreamClient.of("Upstream", List.of(Protocol.HTTP_1_1), Duration.ofSeconds(2),
+                Duration.ofSeconds(20), deadline, CAP, (operation, status, took) -> {
+                    assertThat(took).isPositive();
+                    timed.add(operation + " " + status);
+                });
+        return Feign.builder().client(client).retryer(Retryer.NEVER_RETRY).target(ThingsApi.class, baseUrl);
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyCallIsTimedUnderItsFeignMethod_neverItsUrl_withItsStatusOrWhyNoWholeAnswerCame() throws Exception {
+        WireMockServer server = server(false);
+        server.stubFor(get(urlPathEqualTo("/things/42")).willReturn(aResponse().withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/things/43")).willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlPathEqualTo("/things/44")).willReturn(aResponse().withBody(THIRTY_MEGABYTES)));
+        List<String> timed = new CopyOnWriteArrayList<>();
+        ThingsApi api = things(server.baseUrl(), Duration.ofSeconds(30), timed);
+
+        api.thing("42", "bob@contoso.test").close();
+        api.thing("43", "bob@contoso.test").close();
+        assertThatThrownBy(() -> api.thing("44", "bob@contoso.test")).isInstanceOf(UpstreamException.class);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            new Thread(() -> trickleUntilClosed(listener, closed)).start();
+            ThingsApi late = things("http://127.0.0.1:" + listener.getLocalPort(), Duration.ofMillis(300), timed);
+            assertThatThrownBy(() -> late.thing("45", "bob@contoso.test")).hasCauseInstanceOf(InterruptedIOException.class);
+        }
+        int closedPort;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        ThingsApi unreachable = things("http://127.0.0.1:" + closedPort, Duration.ofSeconds(30), timed);
+        assertThatThrownBy(() -> unreachable.thing("46", "bob@contoso.test")).isInstanceOf(feign.RetryableException.class);
+
+        assertThat(timed).containsExactly("ThingsApi#thing 200", "ThingsApi#thing 503", "ThingsApi#thing TOO_LARGE",
+                "ThingsApi#thing TIMEOUT", "ThingsApi#thing IO_ERROR");
     }
 
     @Test

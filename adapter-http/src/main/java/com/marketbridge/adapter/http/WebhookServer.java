@@ -9,7 +9,9 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -17,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness
- * and readiness, and, when an admin account is set, the admin API and the console. Every answer but the console's
- * pages is JSON, written by Jackson; no stack trace leaves the process.
+ * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness,
+ * readiness and the metrics, and, when an admin account is set, the admin API and the console. Every answer but the
+ * metrics' text and the console's pages is JSON, written by Jackson; no stack trace leaves the process.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class WebhookServer implements AutoCloseable {
     /** The neutral path for new installs; it serves every event type. */
     public static final String EVENTS_PATH = "/api/v1/events";
 
+    private static final String NOT_FOUND = "NOT_FOUND";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
 
     /**
@@ -53,18 +56,20 @@ public final class WebhookServer implements AutoCloseable {
 
     /** Starts listening without the admin API and the console (they answer 404). */
     public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
-                                      MarketplaceAnswers answers, BooleanSupplier ready) {
-        return start(settings, useCase, answers, ready, Optional.empty(), Clock.systemUTC());
+                                      MarketplaceAnswers answers, BooleanSupplier ready, HttpMetrics metrics) {
+        return start(settings, useCase, answers, ready, metrics, Optional.empty(), Clock.systemUTC());
     }
 
     /**
-     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open). Without
-     * {@code admin}, the admin API and the console answer 404.
+     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open),
+     * {@code metrics} what {@code /metrics} serves and who hears of each request answered. Without {@code admin}, the
+     * admin API and the console answer 404.
      */
     public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
-                                      MarketplaceAnswers answers, BooleanSupplier ready, Optional<AdminAccess> admin,
-                                      Clock clock) {
+                                      MarketplaceAnswers answers, BooleanSupplier ready, HttpMetrics metrics,
+                                      Optional<AdminAccess> admin, Clock clock) {
         WebhookEndpoint webhook = new WebhookEndpoint(useCase, answers, settings.optionalPublicBaseUrl());
+        MetricsEndpoint scrape = new MetricsEndpoint(metrics.scrape(), settings.optionalMetricsToken());
         ObjectMapper json = JsonMapping.create();
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -77,6 +82,8 @@ public final class WebhookServer implements AutoCloseable {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler(json));
             });
+            config.requestLogger.http((ctx, millis) -> metrics.served().served(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
             config.routes.get(DEMO_PATH, webhook::handle);
             config.routes.post(DEMO_PATH, webhook::handle);
             config.routes.get(EVENTS_PATH, webhook::handle);
@@ -86,6 +93,7 @@ public final class WebhookServer implements AutoCloseable {
                 boolean isReady = ready.getAsBoolean();
                 status(ctx, isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, isReady ? "READY" : "NOT_READY");
             });
+            config.routes.get(MetricsEndpoint.PATH, scrape::handle);
             admin.ifPresent(access -> AdminRoutes.add(config, access, json, clock));
             config.routes.exception(AdminProblem.class, (problem, ctx) -> {
                 ctx.attribute(AdminProblem.class.getName(), problem);
@@ -103,7 +111,7 @@ public final class WebhookServer implements AutoCloseable {
             });
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
                 if (ctx.attribute(AdminProblem.class.getName()) == null) { // not the admin API's own answer
-                    status(ctx, HttpStatus.NOT_FOUND, "NOT_FOUND");
+                    status(ctx, HttpStatus.NOT_FOUND, NOT_FOUND);
                 }
             });
         });
@@ -119,6 +127,12 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The template of the route that answered, or NOT_FOUND: a raw path would give every typo a series of its own. */
+    private static String route(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? NOT_FOUND : matched.path;
     }
 
     private static void status(Context ctx, HttpStatus status, String value) {

@@ -82,7 +82,7 @@ class AdminApiTest {
                 new OperateEventService(journal, journal, worker))) : Optional.empty();
         server = WebhookServer.start(HttpSettings.of("127.0.0.1", 0, null), command -> {
             throw new AssertionError("no notification in these tests");
-        }, outcome -> null, () -> true, admin, clock);
+        }, outcome -> null, () -> true, new HttpMetrics(() -> "", (method, route, status, took) -> { }), admin, clock);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
+import com.marketbridge.domain.credential.Secret;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -34,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookServerTest {
 
+    private static final String SCRAPE = "# TYPE marketbridge_events_total counter\nmarketbridge_events_total 1.0\n";
     private static final String EVENT_URL = "https://acme.example.com/api/integration/v1/events/7d0c6f6e";
     /** Renders the outcome's kind and reason, so the tests see what the endpoint passed on. */
     private static final MarketplaceAnswers ANSWERS = outcome -> {
@@ -47,6 +51,8 @@ class WebhookServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<HandleMarketplaceEventCommand> commands = new ArrayList<>();
     private final AtomicBoolean ready = new AtomicBoolean(true);
+    /** The requests the server said it served: {@code "<method> <route> <status>"}. */
+    private final BlockingQueue<String> served = new LinkedBlockingQueue<>();
     private WebhookServer server;
 
     @AfterEach
@@ -55,11 +61,36 @@ class WebhookServerTest {
     }
 
     private void start(Function<HandleMarketplaceEventCommand, Outcome> useCase, URI publicBaseUrl) {
-        server = WebhookServer.start(HttpSettings.of("127.0.0.1", 0, publicBaseUrl),
+        startWith(useCase, HttpSettings.of("127.0.0.1", 0, publicBaseUrl));
+    }
+
+    private void startWith(Function<HandleMarketplaceEventCommand, Outcome> useCase, HttpSettings settings) {
+        server = WebhookServer.start(settings,
                 command -> {
                     commands.add(command);
                     return useCase.apply(command);
-                }, ANSWERS, ready::get);
+                }, ANSWERS, ready::get, new HttpMetrics(() -> SCRAPE,
+                        (method, route, status, took) -> served.add(method + " " + route + " " + status)));
+    }
+
+    private void startWithMetricsToken(String token) {
+        startWith(command -> new Outcome.Completed("c1:bob@contoso.test", "done"),
+                HttpSettings.of("127.0.0.1", 0, null).withMetricsToken(new Secret(token)));
+    }
+
+    private HttpResponse<String> scrape(String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The next request the server said it served; it hears of it once the answer is sent. */
+    private String nextServed() throws InterruptedException {
+        String next = served.poll(10, TimeUnit.SECONDS);
+        assertThat(next).as("a request reported as served").isNotNull();
+        return next;
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
@@ -107,6 +138,52 @@ class WebhookServerTest {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutAMetricsToken_metricsAreServedToAnyScraper_inPrometheussTextFormat() throws Exception {
+        start(command -> new Outcome.Completed("c1:bob@contoso.test", "done"), null);
+
+        HttpResponse<String> response = scrape(null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(response.body()).isEqualTo(SCRAPE);
+    }
+
+    @Test
+    void withAMetricsToken_aScrapeWithoutItOrWithAnotherIsRefused401InJson_andOneWithItServed() throws Exception {
+        startWithMetricsToken("scrape-token-1");
+
+        for (String refused : new String[] {null, "Bearer scrape-token-2", "Bearer scrape-token-", "Bearer ",
+                "Basic c2NyYXBlLXRva2VuLTE=", "scrape-token-1"}) {
+            HttpResponse<String> response = scrape(refused);
+            assertThat(response.statusCode()).as(refused).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"MarketBridge metrics\"");
+            assertThat(response.body()).isEqualTo("{\"error\":\"UNAUTHORIZED\",\"message\":"
+                    + "\"/metrics needs the header Authorization: Bearer <METRICS_TOKEN>\"}");
+        }
+        HttpResponse<String> allowed = scrape("Bearer scrape-token-1");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).isEqualTo(SCRAPE);
+    }
+
+    @Test
+    void everyRequestAnsweredIsReported_underItsRoutesTemplate_neverItsRawPath() throws Exception {
+        start(command -> new Outcome.Completed("c1:bob@contoso.test", "done"), null);
+
+        send("GET", "/subscription_receiver?eventUrl=" + encoded(EVENT_URL));
+        assertThat(nextServed()).isEqualTo("GET /subscription_receiver 200");
+        send("POST", "/api/v1/events?eventUrl=" + encoded(EVENT_URL));
+        assertThat(nextServed()).isEqualTo("POST /api/v1/events 200");
+        send("GET", "/health");
+        assertThat(nextServed()).isEqualTo("GET /health 200");
+        send("GET", "/events/7d0c6f6e/bob@contoso.test");
+        assertThat(nextServed()).isEqualTo("GET NOT_FOUND 404");
+        ready.set(false);
+        send("GET", "/ready");
+        assertThat(nextServed()).isEqualTo("GET /ready 503");
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.marketbridge.adapter.jdbc;
 import com.marketbridge.application.port.out.JournalUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The database the journal and the stores beside it share: an embedded H2 file owned by one connector, or a
@@ -50,6 +52,12 @@ interface Database extends AutoCloseable {
      * @throws JournalUnavailableException the database could not make them durable
      */
     void makeDurable();
+
+    /**
+     * What hears how long each write-out of the commits to the device took: the embedded database's, which
+     * {@link #makeDurable()} starts. A database whose commits are durable when they return has none.
+     */
+    void onWriteOut(Consumer<Duration> timer);
 
     /** Whether the database takes writes: open, and not down after a failure. */
     boolean isOpen();

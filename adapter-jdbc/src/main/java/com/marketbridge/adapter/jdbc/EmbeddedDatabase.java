@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
@@ -45,6 +47,7 @@ final class EmbeddedDatabase implements Database {
     private final GroupCommit groupCommit = new GroupCommit(this::writeOut);
     private final Availability availability;
     private long writes;
+    private volatile Consumer<Duration> writeOutTimer = took -> { };
 
     private EmbeddedDatabase(Path dataDir, JdbcDataSource dataSource, FileChannel ownerChannel, Connection connection) {
         this.dataDir = dataDir;
@@ -176,11 +179,18 @@ final class EmbeddedDatabase implements Database {
      */
     private long writeOut() {
         return use("write the journal out", connection -> {
+            long started = System.nanoTime();
             try (Statement checkpoint = connection.createStatement()) {
                 checkpoint.execute("CHECKPOINT SYNC");
             }
+            writeOutTimer.accept(Duration.ofNanos(System.nanoTime() - started));
             return writes;
         });
+    }
+
+    @Override
+    public void onWriteOut(Consumer<Duration> timer) {
+        writeOutTimer = timer;
     }
 
     @Override

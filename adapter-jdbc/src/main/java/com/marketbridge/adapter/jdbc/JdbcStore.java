@@ -7,7 +7,9 @@ import com.marketbridge.application.port.out.KnownCustomers;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.Subscriptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The connector's stores in one database, embedded (an H2 file under DATA_DIR, one connector) or shared (PostgreSQL,
@@ -87,6 +89,15 @@ public final class JdbcStore implements AutoCloseable {
      */
     public void onRecovery(Runnable resume) {
         database.onRecovery(resume);
+    }
+
+    /**
+     * What hears how long each write-out of the embedded journal took: its commits written to the file and forced to the
+     * device, once for every answer or result waiting on them together. PostgreSQL's commits are durable when they
+     * return, so a store there has no write-out to time.
+     */
+    public void timeWriteOuts(Consumer<Duration> timer) {
+        database.onWriteOut(timer);
     }
 
     /** Lets the lanes go to the other connectors, closes the database and gives DATA_DIR up to the next connector. */

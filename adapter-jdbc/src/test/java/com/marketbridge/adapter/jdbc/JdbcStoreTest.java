@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,6 +63,22 @@ class JdbcStoreTest {
             assertThat(reopened.journal().find(new EventToken("t-done"))).contains(done);
             assertThat(reopened.knownCustomers().find("c1")).contains(customer);
         }
+    }
+
+    @Test
+    void eachWriteOutOfTheJournal_isTimed_onlyWhenTheresAWriteToCover() {
+        List<Duration> writeOuts = new ArrayList<>();
+        try (JdbcStore store = JdbcStore.open(dataDir)) {
+            store.timeWriteOuts(writeOuts::add);
+
+            store.journal().recordNew(received("t-1", T0));
+            store.journal().makeDurable();
+            store.journal().makeDurable(); // nothing new: no write-out
+            store.journal().recordNew(received("t-2", T0));
+            store.journal().makeDurable();
+        }
+
+        assertThat(writeOuts).hasSize(2).allMatch(took -> !took.isNegative() && !took.isZero());
     }
 
     @Test

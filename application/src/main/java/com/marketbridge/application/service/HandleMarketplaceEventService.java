@@ -3,6 +3,7 @@ package com.marketbridge.application.service;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.FulfilmentMetrics;
 import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.MarketplaceCredentials;
 import com.marketbridge.application.port.out.MarketplaceEvents;
@@ -11,6 +12,7 @@ import com.marketbridge.application.service.scheduling.AsyncSettings;
 import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.application.service.scheduling.Ticket;
 import com.marketbridge.domain.event.AccountEvent;
+import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.event.EventUrl;
 import com.marketbridge.domain.event.MarketplaceEvent;
 import com.marketbridge.domain.event.SubscriptionOrdered;
@@ -44,14 +46,24 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
     private final EventJournal journal;
     private final FulfilmentWorker worker;
     private final AsyncSettings settings;
+    private final FulfilmentMetrics metrics;
 
+    /** A service that reports no metrics. */
     public HandleMarketplaceEventService(MarketplaceCredentials credentials, MarketplaceEvents events,
                                          EventJournal journal, FulfilmentWorker worker, AsyncSettings settings) {
+        this(credentials, events, journal, worker, settings, FulfilmentMetrics.NONE);
+    }
+
+    /** A service that reports each answer, its outcome and how long it took, to {@code metrics}. */
+    public HandleMarketplaceEventService(MarketplaceCredentials credentials, MarketplaceEvents events,
+                                         EventJournal journal, FulfilmentWorker worker, AsyncSettings settings,
+                                         FulfilmentMetrics metrics) {
         this.credentials = Objects.requireNonNull(credentials, "'credentials' must not be null");
         this.events = Objects.requireNonNull(events, "'events' must not be null");
         this.journal = Objects.requireNonNull(journal, "'journal' must not be null");
         this.worker = Objects.requireNonNull(worker, "'worker' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
     }
 
     @Override
@@ -59,48 +71,57 @@ public final class HandleMarketplaceEventService implements HandleMarketplaceEve
         long started = System.nanoTime();
         MarketplaceCredentials.Verification verification = credentials.verify(command.notification());
         if (!verification.verified()) {
-            return new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: " + verification.reason());
+            Outcome refused = new Outcome.Failed(FailureReason.UNAUTHORIZED, "The notification is not authenticated: "
+                    + verification.reason());
+            metrics.answered(Optional.empty(), refused, Duration.ofNanos(System.nanoTime() - started));
+            return refused;
         }
         if (!command.notification().undecodableParameters().isEmpty()) {
-            return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
+            return answered(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
                     "The query parameter(s) " + String.join(", ", command.notification().undecodableParameters())
                             + " could not be decoded: malformed percent-encoding"), started);
         }
         if (command.eventUrl() == null || command.eventUrl().isBlank()) {
-            return EventLog.record(null, null,
+            return answered(null, null,
                     new Outcome.Failed(FailureReason.INVALID_EVENT, "The notification has no eventUrl parameter"), started);
         }
         EventUrl eventUrl;
         try {
             eventUrl = EventUrl.parse(command.eventUrl());
         } catch (IllegalArgumentException e) {
-            return EventLog.record(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
+            return answered(null, null, new Outcome.Failed(FailureReason.INVALID_EVENT,
                     "The eventUrl is not a valid event URL: " + e.getMessage()), started);
         }
         try {
             return handleJournaled(command, eventUrl, started);
         } catch (JournalUnavailableException e) {
-            return EventLog.record(eventUrl.token(), null, e.toOutcome(), started);
+            return answered(eventUrl.token(), null, e.toOutcome(), started);
         }
     }
 
     private Outcome handleJournaled(HandleMarketplaceEventCommand command, EventUrl eventUrl, long started) {
         Optional<JournalEntry> known = journal.find(eventUrl.token());
         if (known.isPresent()) {
-            return EventLog.record(eventUrl.token(), known.get().event(), answerKnown(known.get()), started);
+            return answered(eventUrl.token(), known.get().event(), answerKnown(known.get()), started);
         }
         MarketplaceEvent event;
         try {
             event = events.fetch(eventUrl);
         } catch (UpstreamException e) {
-            return EventLog.record(eventUrl.token(), null, e.toOutcome(), started);
+            return answered(eventUrl.token(), null, e.toOutcome(), started);
         }
         EventLog.compareHint(command.notification().queryParameter("eventType"), event);
         if (event.flag().changesNothing()) {
-            return EventLog.record(event.token(), event,
+            return answered(event.token(), event,
                     new Outcome.Completed(null, "Stateless " + event.type() + " event received; nothing was changed."), started);
         }
-        return EventLog.record(event.token(), event, journalAndAwait(eventUrl, event), started);
+        return answered(event.token(), event, journalAndAwait(eventUrl, event), started);
+    }
+
+    /** Logs the answer and reports it to the metrics. */
+    private Outcome answered(EventToken token, MarketplaceEvent event, Outcome answer, long started) {
+        metrics.answered(Optional.ofNullable(event), answer, Duration.ofNanos(System.nanoTime() - started));
+        return EventLog.record(token, event, answer, started);
     }
 
     /** An answer leaves only once what it tells is on disk: an accepted event, or a finished one and its changes. */

@@ -17,6 +17,7 @@ import com.marketbridge.application.fake.InMemoryExtensionReservations;
 import com.marketbridge.application.fake.InMemoryKnownCustomers;
 import com.marketbridge.application.fake.InMemoryLaneLeases;
 import com.marketbridge.application.fake.InMemorySubscriptions;
+import com.marketbridge.application.fake.RecordingFulfilmentMetrics;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.InboundNotification;
 import com.marketbridge.application.port.out.UpstreamException;
@@ -75,6 +76,8 @@ class AsynchronousFulfilmentTest {
     private final InMemoryEventJournal journal = new InMemoryEventJournal();
     private final InMemoryKnownCustomers knownCustomers = new InMemoryKnownCustomers();
     private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    private final FakeMarketplaceCredentials credentials = new FakeMarketplaceCredentials(log);
+    private final RecordingFulfilmentMetrics metrics = new RecordingFulfilmentMetrics();
     private FulfilmentWorker worker;
     private HandleMarketplaceEventService service;
 
@@ -83,8 +86,8 @@ class AsynchronousFulfilmentTest {
                 Duration.ZERO, Duration.ofSeconds(5), clock, clock);
         worker = new FulfilmentWorker(new Fulfilment(webex.ports(), fulfilment, subscriptions,
                 new InMemoryExtensionReservations(), knownCustomers),
-                journal, InMemoryLaneLeases.sole(), results, settings, clock);
-        service = new HandleMarketplaceEventService(new FakeMarketplaceCredentials(log), events, journal, worker, settings);
+                journal, InMemoryLaneLeases.sole(), results, settings, clock, metrics);
+        service = new HandleMarketplaceEventService(credentials, events, journal, worker, settings, metrics);
     }
 
     @AfterEach
@@ -519,6 +522,52 @@ class AsynchronousFulfilmentTest {
         assertThat(entry.outcome()).isEqualTo(new Outcome.Completed(COMPANY + ":" + BOB.email(), BOB.email() + " is subscribed to webex_meetings"));
         assertThat(entry.resultDelivered()).isFalse();
         assertThat(journal.needingWork()).isEmpty();
+    }
+
+    @Test
+    void aFirstOrderAcceptedThenFinished_isReportedAnsweredInProgress_retried_finishedAndItsResultDelivered() throws Exception {
+        start(FAST);
+        results.unavailable(1);
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(metrics.awaitReported("result DELIVERED", WAIT)).containsExactlyInAnyOrder(
+                "answered SUBSCRIPTION_ORDER IN_PROGRESS", "retrying SUBSCRIPTION_ORDER",
+                "finished SUBSCRIPTION_ORDER COMPLETED", "result RETRIED", "result DELIVERED");
+    }
+
+    @Test
+    void anOrderAnsweredDirectly_isReportedAnsweredAndFinished_withoutAResultPosted() throws Exception {
+        start(FAST);
+        webex.addCustomer(COMPANY, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(metrics.awaitReported("answered SUBSCRIPTION_ORDER COMPLETED", WAIT))
+                .containsExactlyInAnyOrder("finished SUBSCRIPTION_ORDER COMPLETED", "answered SUBSCRIPTION_ORDER COMPLETED");
+    }
+
+    @Test
+    void aResultTheMarketplaceRefuses_isReportedParked() throws Exception {
+        start(FAST);
+        results.refuse();
+        webex.provisionNewCustomersAs(CustomerStatus.PROVISIONING, CustomerStatus.PROVISIONED);
+
+        notify(publishOrder("o1", COMPANY, BOB));
+
+        assertThat(metrics.awaitReported("result PARKED", WAIT)).endsWith("result PARKED");
+    }
+
+    @Test
+    void aNotificationRefusedBeforeItsEventIsFetched_isReportedAnsweredFailed_withoutAnEvent() {
+        start(FAST);
+        credentials.reject("wrong password");
+
+        notify(publishOrder("o1", COMPANY, BOB));
+        notify("not a url");
+
+        assertThat(metrics.reported()).containsExactly("answered - FAILED/UNAUTHORIZED", "answered - FAILED/UNAUTHORIZED");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A password, client secret or token. Its {@link #toString()} is {@code ****}, so settings that hold one can be printed
- * as they are: the value comes out only where it is sent, through {@link #value()}.
+ * as they are: the value comes out only where it is sent, through {@link #value()}. The value is required and not
+ * blank.
  */
 public record Secret(String value) {
 

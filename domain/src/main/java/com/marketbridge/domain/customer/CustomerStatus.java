@@ -12,11 +12,17 @@ import java.util.Set;
  * graph); this enum is the one place to correct it.
  */
 public enum CustomerStatus {
+    /** Webex is creating the organization. */
     PROVISIONING,
+    /** The organization exists: subscribers can be added. */
     PROVISIONED,
+    /** Webex gave up part of the set-up; its errors say which. */
     PROVISIONED_WITH_ERRORS,
+    /** Webex is changing the customer. */
     UPDATING,
+    /** Webex is removing the customer. */
     DELETING,
+    /** Webex failed; its errors say why. */
     ERROR,
     /** Waiting for a human denied-party-list review at Cisco: may take days. */
     PENDING_RPL_REVIEW,
@@ -45,10 +51,12 @@ public enum CustomerStatus {
         }
     }
 
+    /** The status as Webex writes it, e.g. {@code provisioned_with_errors}. */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether Webex may report {@code next} after this status; {@link #UNKNOWN} is always possible, both ways. */
     public boolean canMoveTo(CustomerStatus next) {
         return next == UNKNOWN || NEXT.get(this).contains(next);
     }

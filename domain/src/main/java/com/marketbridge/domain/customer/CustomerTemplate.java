@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What every new Webex customer gets from the partner's settings: the Partner Hub provisioning template,
- * the packages, the address of its first location and its time zone.
+ * the packages, the address of its first location and its time zone. All are required, and at least one package
+ * (the list is copied).
  */
 public record CustomerTemplate(String provisioningId, List<String> packages, PostalAddress address, String timezone) {
 

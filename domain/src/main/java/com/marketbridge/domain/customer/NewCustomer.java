@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A Webex customer to create for a company: its external id (the marketplace company uuid), name and
  * primary email, the buyer's locale for its language, the partner's template, and whether its packages
- * need a calling location.
+ * need a calling location. External id, name, primary email and template are required; the locale may be null or
+ * blank (none).
  */
 public record NewCustomer(String externalId, String name, String primaryEmail, String locale,
                           CustomerTemplate template, boolean callingLocation) {
@@ -18,6 +19,7 @@ public record NewCustomer(String externalId, String name, String primaryEmail, S
         Objects.requireNonNull(template, "'template' must not be null");
     }
 
+    /** The locale, unless none or blank. */
     public Optional<String> optionalLocale() {
         return Optional.ofNullable(locale).filter(l -> !l.isBlank());
     }

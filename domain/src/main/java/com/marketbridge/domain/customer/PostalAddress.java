@@ -2,7 +2,10 @@ package com.marketbridge.domain.customer;
 
 import java.util.Objects;
 
-/** A postal address as the Webex customer and its calling location need it; state and zip may be empty. */
+/**
+ * A postal address as the Webex customer and its calling location need it. Line 1, city and country are required and not
+ * blank; state and zip may be empty (null becomes empty).
+ */
 public record PostalAddress(String line1, String city, String state, String zip, String country) {
 
     public PostalAddress {

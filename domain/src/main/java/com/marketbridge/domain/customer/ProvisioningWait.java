@@ -14,6 +14,11 @@ public record ProvisioningWait(Instant deadline) {
         Objects.requireNonNull(deadline, "'deadline' must not be null");
     }
 
+    /**
+     * A wait of at most {@code limit} from {@code now}.
+     *
+     * @throws IllegalArgumentException {@code limit} is negative
+     */
     public static ProvisioningWait startingAt(Instant now, Duration limit) {
         Objects.requireNonNull(now, "'now' must not be null");
         Objects.requireNonNull(limit, "'limit' must not be null");
@@ -23,6 +28,7 @@ public record ProvisioningWait(Instant deadline) {
         return new ProvisioningWait(now.plus(limit));
     }
 
+    /** What to do, having seen the customer in {@code status} at {@code now}. */
     public Decision decide(CustomerStatus status, Instant now) {
         if (status.acceptsSubscribers()) {
             return Decision.READY;
@@ -35,9 +41,13 @@ public record ProvisioningWait(Instant deadline) {
 
     /** What to do after looking at the customer once. */
     public enum Decision {
+        /** The customer accepts subscribers: go on. */
         READY,
+        /** Still in progress and time is left: look again after a pause. */
         WAIT,
+        /** Webex gave up: waiting longer will not help. */
         FAILED,
+        /** Still in progress, but the deadline passed: stop waiting now. */
         DEADLINE_PASSED
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A company's Webex Wholesale customer: its wholesale id, its Webex organization once provisioned, its
- * status, and the errors Webex reported from the last background attempt.
+ * status, and the errors Webex reported from the last background attempt. Id, external id, status and errors (copied)
+ * are required; a customer that accepts subscribers has an organization id.
  */
 public record WebexCustomer(String id, String externalId, String orgId, CustomerStatus status, List<String> errors) {
 

@@ -31,11 +31,17 @@ public final class EditionCatalog {
         this.callingPackages = callingPackages;
     }
 
+    /** {@link #DEFAULT_EDITIONS} with {@link #DEFAULT_CALLING_PACKAGES}. */
     public static EditionCatalog defaults() {
         return of(DEFAULT_EDITIONS, DEFAULT_CALLING_PACKAGES);
     }
 
-    /** A catalog of the given edition → package names; packages in {@code callingPackages} are calling packages. */
+    /**
+     * A catalog of the given edition → package names; packages in {@code callingPackages} are calling packages.
+     *
+     * @throws IllegalArgumentException no edition, a blank edition code or package name, or an edition mapped twice
+     *                                  (codes compared ignoring case)
+     */
     public static EditionCatalog of(Map<String, String> editionToPackage, Set<String> callingPackages) {
         Objects.requireNonNull(editionToPackage, "'editionToPackage' must not be null");
         Objects.requireNonNull(callingPackages, "'callingPackages' must not be null");
@@ -55,6 +61,7 @@ public final class EditionCatalog {
         return new EditionCatalog(Map.copyOf(packages), Set.copyOf(callingPackages));
     }
 
+    /** The package of the edition, or why there is none; null is an unknown edition. */
     public EditionLookup lookup(String editionCode) {
         WebexPackage webexPackage = editionCode == null ? null : packagesByEdition.get(normalise(editionCode));
         if (webexPackage == null) {
@@ -73,6 +80,7 @@ public final class EditionCatalog {
         return packageNames.stream().anyMatch(callingPackages::contains);
     }
 
+    /** The edition codes of the catalog, lower-cased and sorted. */
     public List<String> knownEditions() {
         return packagesByEdition.keySet().stream().sorted().toList();
     }

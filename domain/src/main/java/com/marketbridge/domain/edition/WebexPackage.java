@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A Webex Wholesale package such as {@code webex_meetings}. Calling packages need an extension at one of
- * the customer's locations when a subscriber gets them.
+ * the customer's locations when a subscriber gets them. The name is required and not blank.
  */
 public record WebexPackage(String name, boolean calling) {
 

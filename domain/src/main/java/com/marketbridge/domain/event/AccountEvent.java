@@ -4,5 +4,6 @@ package com.marketbridge.domain.event;
 public sealed interface AccountEvent extends MarketplaceEvent
         permits SubscriptionChanged, SubscriptionCancelled, SubscriptionNoticed, UserAssigned, UserUnassigned, UserUpdated {
 
+    /** The account identifier the marketplace keeps for the subscription; see {@code SubscriptionAccount}. */
     String accountIdentifier();
 }

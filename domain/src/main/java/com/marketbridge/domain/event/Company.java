@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The buying company as the marketplace knows it. Its uuid is the external id of its Webex customer.
- * Email, phone and country are often absent in real payloads.
+ * Uuid (not blank) and name are required; email, phone and country are often absent in real payloads (null).
  */
 public record Company(String uuid, String name, String email, String phone, String country) {
 
@@ -17,6 +17,7 @@ public record Company(String uuid, String name, String email, String phone, Stri
         }
     }
 
+    /** The company's email, unless none or blank. */
     public Optional<String> optionalEmail() {
         return Optional.ofNullable(email).filter(e -> !e.isBlank());
     }

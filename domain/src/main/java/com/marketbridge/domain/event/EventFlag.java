@@ -9,6 +9,7 @@ public enum EventFlag {
     /** A ping test: answer well-formed, change nothing anywhere. */
     STATELESS;
 
+    /** Whether handling the event must leave everything as it is. */
     public boolean changesNothing() {
         return this == STATELESS;
     }

@@ -2,7 +2,7 @@ package com.marketbridge.domain.event;
 
 import java.util.Objects;
 
-/** The marketplace's unique id of one event: the last path segment of its event URL. */
+/** The marketplace's unique id of one event: the last path segment of its event URL; not blank, without {@code /}. */
 public record EventToken(String value) {
 
     public EventToken {

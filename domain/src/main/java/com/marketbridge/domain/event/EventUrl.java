@@ -3,7 +3,10 @@ package com.marketbridge.domain.event;
 import java.net.URI;
 import java.util.Objects;
 
-/** Where the marketplace keeps one event; its last path segment is the event's token. */
+/**
+ * Where the marketplace keeps one event; its last path segment is the event's token. An absolute http or https URI with
+ * a host and a path that does not end with {@code /}.
+ */
 public record EventUrl(URI uri) {
 
     public EventUrl {
@@ -31,6 +34,7 @@ public record EventUrl(URI uri) {
         }
     }
 
+    /** The event's token: the URL's last path segment. */
     public EventToken token() {
         String path = uri.getRawPath();
         return new EventToken(path.substring(path.lastIndexOf('/') + 1));

@@ -9,8 +9,10 @@ package com.marketbridge.domain.event;
 public sealed interface MarketplaceEvent
         permits SubscriptionOrdered, AccountEvent, UnsupportedEvent {
 
+    /** The event's unique id: handling it again is answered, not done again. */
     EventToken token();
 
+    /** Whether the event is live, a development test, or a ping that changes nothing. */
     EventFlag flag();
 
     /** The marketplace's name for this event type, e.g. {@code SUBSCRIPTION_ORDER}. */

@@ -3,7 +3,7 @@ package com.marketbridge.domain.event;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A person on the marketplace: the buyer, the admin acting, or the user being assigned. */
+/** A person on the marketplace: the buyer, the admin acting, or the user being assigned. Only the email is required. */
 public record MarketplaceUser(String uuid, String email, String firstName, String lastName, String locale) {
 
     public MarketplaceUser {

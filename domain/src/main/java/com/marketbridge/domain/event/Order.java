@@ -3,7 +3,7 @@ package com.marketbridge.domain.event;
 import java.util.List;
 import java.util.Objects;
 
-/** What was bought: the edition and the quantities of its items. */
+/** What was bought: the edition and the quantities of its items (copied; may be empty). Both are required. */
 public record Order(String editionCode, List<OrderItem> items) {
 
     public Order {

@@ -13,6 +13,7 @@ public record SubscriptionCancelled(EventToken token, EventFlag flag, String acc
         Objects.requireNonNull(accountIdentifier, "'accountIdentifier' must not be null");
     }
 
+    /** The admin who acted, if the marketplace named one. */
     public Optional<MarketplaceUser> optionalCreator() {
         return Optional.ofNullable(creator);
     }

@@ -14,6 +14,7 @@ public record SubscriptionChanged(EventToken token, EventFlag flag, String accou
         Objects.requireNonNull(order, "'order' must not be null");
     }
 
+    /** The admin who acted, if the marketplace named one. */
     public Optional<MarketplaceUser> optionalCreator() {
         return Optional.ofNullable(creator);
     }

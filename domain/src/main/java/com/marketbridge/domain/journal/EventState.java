@@ -11,12 +11,19 @@ import java.util.Set;
  * an operator marked as handled: nothing more is done or posted for them.
  */
 public enum EventState {
+    /** Journaled, not yet worked on. */
     RECEIVED,
+    /** An attempt is under way. */
     PROCESSING,
+    /** Not finished: tried again at its next attempt time, until its deadline. */
     WAITING,
+    /** Finished with success. */
     COMPLETED,
+    /** Finished with a failure. */
     FAILED,
+    /** Finished, but its result could not be delivered to the marketplace: an operator's turn. */
     PARKED,
+    /** Failed or parked, and marked handled by an operator: final, nothing more is done or posted. */
     RESOLVED;
 
     private static final Map<EventState, Set<EventState>> NEXT = Map.of(
@@ -30,6 +37,7 @@ public enum EventState {
             PARKED, EnumSet.of(COMPLETED, FAILED, RESOLVED),
             RESOLVED, EnumSet.noneOf(EventState.class));
 
+    /** Whether an entry in this state may move to {@code next}. */
     public boolean canMoveTo(EventState next) {
         return NEXT.get(this).contains(next);
     }

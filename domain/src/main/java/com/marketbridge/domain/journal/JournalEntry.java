@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param asynchronous the marketplace was told "accepted" and expects the result to be posted
  * @param resultDelivered the outcome reached the marketplace (as the answer or as a posted result)
  * Its times are kept to the microsecond, the finest every journal store keeps (PostgreSQL's), so an entry reads
- * back from any store equal to what was written.
+ * back from any store equal to what was written. Everything but the outcome is required; attempts are not negative, a
+ * finished entry has an outcome, and the event's token is its URL's. A transition the {@link EventState} machine
+ * forbids throws {@link IllegalStateException}.
  */
 public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lane, EventState state, int attempts,
                            Instant nextAttemptAt, Outcome outcome, boolean asynchronous, boolean resultDelivered,

@@ -2,7 +2,10 @@ package com.marketbridge.domain.subscription;
 
 import java.util.Objects;
 
-/** Where a calling subscriber lives in Webex Calling: a location of its customer and a free extension there. */
+/**
+ * Where a calling subscriber lives in Webex Calling: a location of its customer and a free extension there. Both are
+ * required; the extension is one or more digits.
+ */
 public record CallingAssignment(String locationId, String extension) {
 
     public CallingAssignment {

@@ -4,7 +4,10 @@ import com.marketbridge.domain.edition.WebexPackage;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A subscriber to create in a Webex customer; calling packages carry their {@link CallingAssignment}. */
+/**
+ * A subscriber to create in a Webex customer. Customer id, email and package are required; names may be null. A
+ * calling package requires its {@link CallingAssignment}.
+ */
 public record NewSubscriber(String customerId, String email, String firstName, String lastName,
                             WebexPackage webexPackage, CallingAssignment calling) {
 
@@ -17,6 +20,7 @@ public record NewSubscriber(String customerId, String email, String firstName, S
         }
     }
 
+    /** Where the subscriber lives in Webex Calling, for a calling package. */
     public Optional<CallingAssignment> optionalCalling() {
         return Optional.ofNullable(calling);
     }

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * What the connector knows of one subscription, the unit every later event acts on: its account, company
  * and Webex customer, its package, how many users it may have, its status and its users, in the order
- * they joined (the buyer first).
+ * they joined (the buyer first). Everything but the seat limit is required; the account identifier is not blank, the
+ * seat limit not negative, and no email is on it twice (ignoring case).
  *
  * @param seatLimit the most users the subscription may have; null when its order limits none
  */
@@ -60,6 +61,7 @@ public record Subscription(String accountIdentifier, String companyUuid, String 
         return optionalUser(email).isPresent() || seatLimit == null || users.size() < seatLimit;
     }
 
+    /** The user with this email, ignoring case. */
     public Optional<SubscriptionUser> optionalUser(String email) {
         return users.stream().filter(user -> user.is(email)).findFirst();
     }
@@ -76,20 +78,28 @@ public record Subscription(String accountIdentifier, String companyUuid, String 
         return new Subscription(accountIdentifier, companyUuid, customerId, webexPackage, seatLimit, status, next);
     }
 
+    /** Without the user of this email (ignoring case), if there is one. */
     public Subscription withoutUser(String email) {
         return new Subscription(accountIdentifier, companyUuid, customerId, webexPackage, seatLimit, status,
                 users.stream().filter(user -> !user.is(email)).toList());
     }
 
+    /**
+     * Each user changed by {@code change}.
+     *
+     * @throws IllegalArgumentException the change gives two users the same email
+     */
     public Subscription withUsers(UnaryOperator<SubscriptionUser> change) {
         return new Subscription(accountIdentifier, companyUuid, customerId, webexPackage, seatLimit, status,
                 users.stream().map(change).toList());
     }
 
+    /** The same subscription in another status. */
     public Subscription withStatus(SubscriptionStatus next) {
         return new Subscription(accountIdentifier, companyUuid, customerId, webexPackage, seatLimit, next, users);
     }
 
+    /** The same subscription with another package and seat limit (null: unlimited); its users are kept. */
     public Subscription withPlan(WebexPackage nextPackage, Long nextSeatLimit) {
         return new Subscription(accountIdentifier, companyUuid, customerId, nextPackage, nextSeatLimit, status, users);
     }

@@ -56,6 +56,7 @@ public record SubscriptionAccount(String companyUuid, String subscriberEmail) {
         return split < 0 ? identifier : identifier.substring(0, split);
     }
 
+    /** The account identifier the marketplace keeps: {@code companyUuid:subscriberEmail}. */
     public String identifier() {
         return companyUuid + SEPARATOR + subscriberEmail;
     }

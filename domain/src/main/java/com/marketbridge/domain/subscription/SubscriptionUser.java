@@ -7,7 +7,7 @@ import java.util.Optional;
  * One user of a subscription: who they are on the marketplace, their Webex subscriber and person while they have
  * one (none while the subscription is suspended or ended; the person once Webex named it), recorded so that
  * removing them needs no lookups, and where calling packages put them, kept so that a reactivation gives them
- * their extension back.
+ * their extension back. The email is required and not blank; everything else may be null.
  */
 public record SubscriptionUser(String email, String firstName, String lastName, String subscriberId, String personId,
                                CallingAssignment calling) {
@@ -24,10 +24,12 @@ public record SubscriptionUser(String email, String firstName, String lastName, 
         this(email, firstName, lastName, subscriberId, null, calling);
     }
 
+    /** The user's Webex subscriber, while they have one. */
     public Optional<String> optionalSubscriberId() {
         return Optional.ofNullable(subscriberId);
     }
 
+    /** Where calling put the user, kept while they are suspended. */
     public Optional<CallingAssignment> optionalCalling() {
         return Optional.ofNullable(calling);
     }
@@ -37,10 +39,12 @@ public record SubscriptionUser(String email, String firstName, String lastName, 
         return email.equalsIgnoreCase(otherEmail);
     }
 
+    /** The user's Webex person, once Webex named it and while they have a subscriber. */
     public Optional<String> optionalPersonId() {
         return Optional.ofNullable(personId);
     }
 
+    /** The user with this Webex subscriber (and its person) and calling assignment (null: none). */
     public SubscriptionUser withSubscriber(WebexSubscriber subscriber, CallingAssignment newCalling) {
         return new SubscriptionUser(email, firstName, lastName, subscriber.id(), subscriber.personId(), newCalling);
     }
@@ -50,6 +54,7 @@ public record SubscriptionUser(String email, String firstName, String lastName, 
         return new SubscriptionUser(email, firstName, lastName, null, null, calling);
     }
 
+    /** The user with new names. */
     public SubscriptionUser withNames(String newFirstName, String newLastName) {
         return new SubscriptionUser(email, newFirstName, newLastName, subscriberId, personId, calling);
     }

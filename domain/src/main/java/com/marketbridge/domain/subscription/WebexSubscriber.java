@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A user of a Webex customer with one wholesale package; {@code personId}, the user's Webex person, is known once
- * Webex has provisioned the subscriber (null before).
+ * Webex has provisioned the subscriber (null before). Everything else is required.
  */
 public record WebexSubscriber(String id, String customerId, String email, String packageName, SubscriberStatus status,
                               String personId) {
@@ -24,6 +24,7 @@ public record WebexSubscriber(String id, String customerId, String email, String
         this(id, customerId, email, packageName, status, null);
     }
 
+    /** The user's Webex person, once Webex named it. */
     public Optional<String> optionalPersonId() {
         return Optional.ofNullable(personId);
     }

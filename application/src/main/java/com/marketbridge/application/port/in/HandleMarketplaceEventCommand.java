@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Handle the event behind {@code eventUrl}, announced by {@code notification}. The URL is kept as sent:
- * it is only read once the notification is verified, and a malformed one is an answer, not an exception.
+ * it is only read once the notification is verified, and a malformed or missing one (null) is an answer, not an
+ * exception. The notification is required.
  */
 public record HandleMarketplaceEventCommand(InboundNotification notification, String eventUrl) {
 

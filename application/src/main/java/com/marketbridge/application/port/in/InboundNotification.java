@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param undecodableParameters the names (raw, if the name itself could not be decoded) of query parameters whose
  *                   percent-encoding is malformed; they are not in {@code query}. Recorded rather than thrown, so the
  *                   notification is still authenticated first and then answered as an invalid event.
+ * Every component is required; the maps and lists are copied, the method upper-cased.
  */
 public record InboundNotification(String method, URI url, Map<String, List<String>> query, Map<String, List<String>> headers,
                                   List<String> undecodableParameters) {
@@ -38,11 +39,13 @@ public record InboundNotification(String method, URI url, Map<String, List<Strin
         this(method, url, query, headers, List.of());
     }
 
+    /** The first value of the header, its name compared ignoring case. */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** The first value of the decoded query parameter. */
     public Optional<String> queryParameter(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

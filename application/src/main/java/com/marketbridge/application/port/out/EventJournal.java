@@ -18,6 +18,7 @@ public interface EventJournal {
     /** Records a new event; false, changing nothing, when its token is already journaled. */
     boolean recordNew(JournalEntry entry);
 
+    /** The entry of the event with this token, if it was journaled. */
     Optional<JournalEntry> find(EventToken token);
 
     /**

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public final class JournalUnavailableException extends RuntimeException {
 
+    /** The store cannot be written for {@code problem}, a short description without paths or secrets. */
     public JournalUnavailableException(String problem) {
         super(Objects.requireNonNull(problem, "'problem' must not be null"));
     }

@@ -6,6 +6,7 @@ package com.marketbridge.application.port.out;
  */
 public final class LeaseLostException extends RuntimeException {
 
+    /** The write was to an event of {@code lane}. */
     public LeaseLostException(String lane) {
         super("another connector took over lane " + lane);
     }

@@ -8,6 +8,7 @@ import com.marketbridge.domain.outcome.Outcome;
  */
 public interface MarketplaceAnswers {
 
+    /** The marketplace's answer for the outcome, synchronous or posted. */
     Answer answer(Outcome outcome);
 
     /** {@code accountIdentifier} and {@code errorCode} are null where the marketplace expects none. */

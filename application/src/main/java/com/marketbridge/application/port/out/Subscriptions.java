@@ -7,6 +7,7 @@ import java.util.Optional;
 /** The durable record of each subscription and its users, by the account identifier the marketplace keeps. */
 public interface Subscriptions {
 
+    /** The subscription of the account identifier, as last saved. */
     Optional<Subscription> find(String accountIdentifier);
 
     /**

@@ -16,6 +16,10 @@ public final class UpstreamException extends RuntimeException {
     private final String trackingId;
     private final Integer upstreamStatus;
 
+    /**
+     * A failure for {@code reason}; {@code trackingId} is the upstream's, or null; {@code upstreamStatus} the HTTP status
+     * of the upstream's answer it came from, or null. Reason and message are required.
+     */
     public UpstreamException(FailureReason reason, String message, String trackingId, Integer upstreamStatus) {
         super(Objects.requireNonNull(message, "'message' must not be null"));
         this.reason = Objects.requireNonNull(reason, "'reason' must not be null");
@@ -27,14 +31,17 @@ public final class UpstreamException extends RuntimeException {
         this(reason, message, trackingId, null);
     }
 
+    /** A failure without an upstream tracking id. */
     public UpstreamException(FailureReason reason, String message) {
         this(reason, message, null);
     }
 
+    /** Why the call failed. */
     public FailureReason reason() {
         return reason;
     }
 
+    /** The upstream's tracking id of the failed call, if it gave one. */
     public Optional<String> trackingId() {
         return Optional.ofNullable(trackingId);
     }
@@ -43,6 +50,7 @@ public final class UpstreamException extends RuntimeException {
         return Optional.ofNullable(upstreamStatus);
     }
 
+    /** The event's failure, as the marketplace is told it. */
     public Outcome.Failed toOutcome() {
         return new Outcome.Failed(reason, getMessage(), trackingId, upstreamStatus);
     }

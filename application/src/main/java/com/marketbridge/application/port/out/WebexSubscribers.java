@@ -16,8 +16,15 @@ public interface WebexSubscribers {
      */
     void validate(String customerId, String email, WebexPackage webexPackage);
 
+    /**
+     * Creates the subscriber.
+     *
+     * @throws UpstreamException {@code USER_ALREADY_EXISTS}, {@code EXTENSION_TAKEN} for a calling extension used
+     *                           meanwhile, or {@code UPSTREAM_REJECTED} with Webex's description
+     */
     WebexSubscriber create(NewSubscriber subscriber);
 
+    /** The customer's subscriber with this email, if any. */
     Optional<WebexSubscriber> find(String customerId, String email);
 
     /** Moves the subscriber to the package; {@code calling} is present when it newly needs Webex Calling. */

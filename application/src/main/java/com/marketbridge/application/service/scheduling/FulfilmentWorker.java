@@ -1,6 +1,7 @@
 package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.FulfilmentMetrics;
 import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.LeaseLostException;
@@ -54,22 +55,31 @@ public final class FulfilmentWorker implements AutoCloseable {
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
+    private final FulfilmentMetrics metrics;
     /** The lanes worked on here; guards them, their tasks' flags and the taking and letting go of their leases. */
     private final Map<String, CompanyLane<Task>> lanes = new HashMap<>();
     private volatile boolean sound = true;
     /** How often the journal was resumed: an attempt that saw it resumed runs again. */
     private final AtomicLong resumes = new AtomicLong();
 
+    /** A worker that reports no metrics. */
     public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, LaneLeases leases, MarketplaceResults results,
                             AsyncSettings settings, Clock clock) {
+        this(fulfilment, journal, leases, results, settings, clock, FulfilmentMetrics.NONE);
+    }
+
+    /** A worker that reports its retries, the events it finishes and its result posts to {@code metrics}. */
+    public FulfilmentWorker(Fulfilment fulfilment, EventJournal journal, LaneLeases leases, MarketplaceResults results,
+                            AsyncSettings settings, Clock clock, FulfilmentMetrics metrics) {
         this.fulfilment = fulfilment;
         this.journal = journal;
         this.leases = leases;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
         this.transitions = new Transitions(journal);
         this.threads = new WorkerThreads("marketbridge-worker", settings.workers(), clock);
-        this.delivery = new ResultDelivery(results, journal, transitions, leases, this::settled, settings, clock);
+        this.delivery = new ResultDelivery(results, journal, transitions, leases, this::settled, settings, clock, metrics);
         this.inFlight = new EventsInFlight(journal);
         if (leases.shared()) {
             threads.repeat(leases.term().dividedBy(2), this::takeOver);
@@ -499,6 +509,7 @@ public final class FulfilmentWorker implements AutoCloseable {
             if (next.isBefore(entry.deadline())) {
                 JournalEntry waiting = entry.waiting(outcome, next, now);
                 task.entry = transitions.record(waiting, TimelineEntry.attempt(waiting));
+                metrics.retrying(entry.event());
                 task.ticket.offerProgress(outcome instanceof Outcome.InProgress progress ? progress
                         : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
                 return next;
@@ -524,6 +535,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         task.entry = finished;
         inFlight.finished(finished.event().token());
         task.ticket.answer(outcome);
+        metrics.finished(finished.event(), outcome);
         if (!finished.resultDelivered() || leases.shared() && !resultOwed && isPromisedElsewhere(finished)) {
             delivery.deliver(finished);
         }

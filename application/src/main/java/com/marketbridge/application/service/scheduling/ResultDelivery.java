@@ -1,6 +1,7 @@
 package com.marketbridge.application.service.scheduling;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.FulfilmentMetrics;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.port.out.UpstreamException;
@@ -45,11 +46,12 @@ final class ResultDelivery implements AutoCloseable {
     private final WorkerThreads threads;
     private final AsyncSettings settings;
     private final Clock clock;
+    private final FulfilmentMetrics metrics;
     private final Set<EventToken> delivering = ConcurrentHashMap.newKeySet();
 
     /** {@code settled} hears of the lane of each result that stopped being posted: delivered, parked or handed over. */
     ResultDelivery(MarketplaceResults results, EventJournal journal, Transitions transitions, LaneLeases leases,
-                   Consumer<String> settled, AsyncSettings settings, Clock clock) {
+                   Consumer<String> settled, AsyncSettings settings, Clock clock, FulfilmentMetrics metrics) {
         this.results = results;
         this.journal = journal;
         this.transitions = transitions;
@@ -58,6 +60,7 @@ final class ResultDelivery implements AutoCloseable {
         this.threads = new WorkerThreads("marketbridge-result", THREADS, clock);
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Posts the finished event's result on a thread of the delivery, unless it is being posted already. */
@@ -92,6 +95,7 @@ final class ResultDelivery implements AutoCloseable {
         } catch (UpstreamException e) {
             if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(entry.deadline().plus(GRACE))) {
                 LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
+                metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.RETRIED);
                 try {
                     journal.addToTimeline(token, TimelineEntry.delivery(clock.instant(), entry.state(), e.toOutcome()));
                 } catch (RuntimeException journalDown) {
@@ -102,6 +106,7 @@ final class ResultDelivery implements AutoCloseable {
                 }
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
+                metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.PARKED);
                 try {
                     JournalEntry parked = entry.parked(clock.instant());
                     transitions.record(parked, TimelineEntry.delivery(parked.updatedAt(), parked.state(), e.toOutcome()));
@@ -116,6 +121,7 @@ final class ResultDelivery implements AutoCloseable {
             return;
         }
         LOG.log(Level.INFO, () -> "event=" + token + " result delivered");
+        metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.DELIVERED);
         try {
             JournalEntry delivered = entry.delivered(clock.instant());
             transitions.record(delivered, TimelineEntry.delivery(delivered.updatedAt(), delivered.state(), TOOK_IT));
