@@ -46,7 +46,7 @@ final class AdminAuthentication {
                     ? "Sign in with HTTP Basic as the admin (ADMIN_USERNAME), or through the console"
                     : "The console's session has ended; sign in again");
         });
-        if (ctx.method() == HandlerType.POST && !AdminCredentials.same(session.csrfToken(), ctx.header(CSRF_HEADER))) {
+        if (ctx.method() == HandlerType.POST && !Digests.same(session.csrfToken(), ctx.header(CSRF_HEADER))) {
             throw new AdminProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "A POST of the console's session must carry its "
                     + CSRF_HEADER + " header, as GET /api/v1/admin/session gives it");
         }

@@ -24,9 +24,6 @@ final class AdminDocuments {
     private AdminDocuments() {
     }
 
-    record Error(String error, String message) {
-    }
-
     record Session(String username, String csrfToken) {
     }
 

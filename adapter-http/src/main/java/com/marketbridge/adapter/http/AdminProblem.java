@@ -26,7 +26,7 @@ final class AdminProblem extends RuntimeException {
         return status;
     }
 
-    AdminDocuments.Error document() {
-        return new AdminDocuments.Error(error, getMessage());
+    ApiError document() {
+        return new ApiError(error, getMessage());
     }
 }

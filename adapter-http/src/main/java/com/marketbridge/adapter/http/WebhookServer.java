@@ -104,7 +104,7 @@ public final class WebhookServer implements AutoCloseable {
                 LOG.error("unexpected failure answering {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
                 String message = "The connector failed unexpectedly; its log has the details under reference " + reference;
                 if (ctx.path().startsWith(AdminEndpoints.PATH + "/")) {
-                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new AdminDocuments.Error("INTERNAL_ERROR", message));
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("INTERNAL_ERROR", message));
                 } else {
                     webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR, message));
                 }

@@ -458,8 +458,8 @@ public final class FulfilmentWorker implements AutoCloseable {
     }
 
     /**
-     * Posts the result an operator had owed again (an event that was parked), if this connector holds the event's lane
-     * or can take it; else its holder finds the result owed in the journal when it tends the lane.
+     * Posts the result of an event an operator took out of PARKED to have it delivered again, if this connector holds
+     * the event's lane or can take it; else the lane's holder finds the result owed in the journal when it tends it.
      */
     public void redeliver(JournalEntry owed) {
         if (leases.take(owed.lane())) {
