@@ -1,18 +1,25 @@
 package com.marketbridge.bootstrap;
 
 import com.marketbridge.adapter.appdirect.AppDirect;
+import com.marketbridge.adapter.http.AdminAccess;
 import com.marketbridge.adapter.http.HttpMetrics;
 import com.marketbridge.adapter.http.WebhookServer;
 import com.marketbridge.adapter.metrics.PrometheusMetrics;
 import com.marketbridge.adapter.webex.WebexWholesale;
 import com.marketbridge.adapter.jdbc.JdbcStore;
 import com.marketbridge.adapter.jdbc.StoreSettings;
+import com.marketbridge.application.port.in.AdminQueries;
+import com.marketbridge.application.port.in.OperateEventUseCase;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
+import com.marketbridge.application.service.AdminQueriesService;
+import com.marketbridge.application.service.OperateEventService;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.application.service.scheduling.FulfilmentWorker;
 import com.marketbridge.application.service.HandleMarketplaceEventService;
 import com.marketbridge.application.service.fulfilment.Webex;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -65,11 +72,17 @@ final class Connector implements AutoCloseable {
         CompletableFuture<HandleMarketplaceEventService> serving = new CompletableFuture<>();
         CompletableFuture<MarketplaceAnswers> answering = new CompletableFuture<>();
         CompletableFuture<FulfilmentWorker> working = new CompletableFuture<>();
+        Clock clock = settings.fulfilment().clock();
+        // the admin API waits for the store and the worker, as the webhook waits for the service
+        CompletableFuture<AdminQueries> reading = new CompletableFuture<>();
+        CompletableFuture<OperateEventUseCase> operating = new CompletableFuture<>();
+        Optional<AdminAccess> admin = settings.admin().map(account -> new AdminAccess(account,
+                new AwaitedAdminQueries(reading), command -> operating.join().operate(command)));
         CompletableFuture<WebhookServer> listening = CompletableFuture.supplyAsync(() -> WebhookServer.start(settings.http(),
                 command -> serving.join().handle(command), outcome -> answering.join().answer(outcome),
                 () -> opening.isDone() && !opening.isCompletedExceptionally() && opening.join().journal().isOpen()
                         && working.isDone() && working.join().isSound(),
-                new HttpMetrics(metrics::scrape, metrics::served)), starting);
+                new HttpMetrics(metrics::scrape, metrics::served), admin, clock), starting);
         UpstreamClient appDirectHttp = UpstreamClient.of(settings.appDirect(),
                 (operation, status, took) -> metrics.upstreamCalled("appdirect", operation, status, took));
         AppDirect appDirect = AppDirect.connect(settings.appDirect(), appDirectHttp);
@@ -94,13 +107,14 @@ final class Connector implements AutoCloseable {
         FulfilmentWorker worker = new FulfilmentWorker(
                 new Fulfilment(webex, settings.fulfilment(), store.subscriptions(), store.reservations(),
                         store.knownCustomers()),
-                store.journal(), store.leases(), appDirect.results(), settings.async(), settings.fulfilment().clock(),
-                metrics.fulfilment());
+                store.journal(), store.leases(), appDirect.results(), settings.async(), clock, metrics.fulfilment());
         // resumed events are in flight before the first notification, so a redelivery of one waits for its outcome
         worker.resumeJournal();
         // after a failure the journal may have lost progress the worker counted on: it takes up what is left undone
         store.onRecovery(worker::resumeJournal);
         working.complete(worker);
+        reading.complete(new AdminQueriesService(store.queries(), store.subscriptions(), clock));
+        operating.complete(new OperateEventService(store.journal(), store.queries(), worker));
         serving.complete(new HandleMarketplaceEventService(appDirect.credentials(), appDirect.events(), store.journal(),
                 worker, settings.async(), metrics.fulfilment()));
         return new Connector(store, worker, server, List.of(appDirectHttp, webexHttp), metrics);

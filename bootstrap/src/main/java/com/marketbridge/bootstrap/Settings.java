@@ -1,6 +1,7 @@
 package com.marketbridge.bootstrap;
 
 import com.marketbridge.adapter.appdirect.AppDirectSettings;
+import com.marketbridge.adapter.http.AdminSettings;
 import com.marketbridge.adapter.http.HttpSettings;
 import com.marketbridge.adapter.jdbc.JournalStorage;
 import com.marketbridge.adapter.jdbc.PostgresSettings;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the connector, read from environment variables over a {@code .env} file with the original demo's
@@ -31,8 +33,8 @@ import java.util.Map;
  * are worked on in the background and how they are fulfilled. {@code asRead} holds the settings by name as they were read;
  * {@link #toString()} lists them with secrets masked, so the record can be logged as it is.
  */
-record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings http, StoreSettings store, AsyncSettings async,
-                FulfilmentSettings fulfilment, Map<String, Object> asRead) {
+record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings http, Optional<AdminSettings> admin,
+                StoreSettings store, AsyncSettings async, FulfilmentSettings fulfilment, Map<String, Object> asRead) {
 
     private static final Path DEFAULT_DATA_DIR = Path.of("./data");
     private static final Duration DEFAULT_PROVISIONING_WAIT = Duration.ofSeconds(2);
@@ -51,11 +53,12 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
         AppDirectSettings appDirect = appDirect(in);
         WebexSettings webex = webex(in);
         HttpSettings http = http(in);
+        Optional<AdminSettings> admin = admin(in);
         StoreSettings store = store(in);
         AsyncSettings async = async(in);
         FulfilmentSettings fulfilment = fulfilment(in, async.responseBudget());
         in.failIfAnyProblem();
-        return new Settings(appDirect, webex, http, store, async, fulfilment, in.asRead());
+        return new Settings(appDirect, webex, http, admin, store, async, fulfilment, in.asRead());
     }
 
     /**
@@ -127,6 +130,19 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
                 in.optionalUrl("PUBLIC_BASE_URL", null)).withMetricsToken(in.optionalSecret("METRICS_TOKEN"));
     }
 
+    /** The operator's account of the admin API and the console: both settings or neither (then neither exists). */
+    private static Optional<AdminSettings> admin(SettingsReader in) {
+        if (!in.isSet("ADMIN_USERNAME") && !in.isSet("ADMIN_PASSWORD")) {
+            return Optional.empty();
+        }
+        int problems = in.problemCount();
+        String username = in.required("ADMIN_USERNAME", "the admin API's and the console's username (set with ADMIN_PASSWORD,"
+                + " or neither)");
+        Secret password = in.secret("ADMIN_PASSWORD", "the admin API's and the console's password (set with ADMIN_USERNAME,"
+                + " or neither)");
+        return Optional.ofNullable(in.built(problems, () -> new AdminSettings(username, password)));
+    }
+
     /** A PostgreSQL database that several connectors share when DATABASE_URL is set; else the embedded one in DATA_DIR. */
     private static StoreSettings store(SettingsReader in) {
         if (!in.isSet("DATABASE_URL")) {
@@ -189,7 +205,7 @@ record Settings(AppDirectSettings appDirect, WebexSettings webex, HttpSettings h
     /** The same settings with the webhook listening on 127.0.0.1 alone: the sandbox's, whose credentials it prints. */
     Settings onLoopback() {
         return new Settings(appDirect, webex, new HttpSettings("127.0.0.1", http.port(), http.maxRequestBytes(),
-                http.publicBaseUrl(), http.metricsToken()), store, async, fulfilment, asRead);
+                http.publicBaseUrl(), http.metricsToken()), admin, store, async, fulfilment, asRead);
     }
 
     /** The settings by name as read, e.g. {@code Settings{BASE_URL_MARKETPLACE=https://acme.appdirect.com, ...}}. */

@@ -107,11 +107,12 @@ class HexagonalArchitectureTest {
                     + " the calls, with which bounds, is the wiring's choice");
 
     @ArchTest
-    static final ArchRule jackson_stays_in_the_upstream_and_store_adapters_and_the_sandbox = noClasses()
+    static final ArchRule jackson_stays_in_the_adapters_that_read_or_write_json_and_the_sandbox = noClasses()
             .that().resideOutsideOfPackages("com.marketbridge.adapter.appdirect..", "com.marketbridge.adapter.webex..",
-                    "com.marketbridge.adapter.jdbc..", "com.marketbridge.sandbox..")
+                    "com.marketbridge.adapter.jdbc..", "com.marketbridge.adapter.http..", "com.marketbridge.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(AdapterLibrary.JACKSON.packages())
-            .because("wire and storage formats are mapped to domain values inside the adapter that reads them; the"
+            .because("wire and storage formats are mapped to domain values inside the adapter that reads or writes them:"
+                    + " AppDirect's and Webex's APIs, the journal's events, and the connector's own answers; the"
                     + " sandbox's simulators write the same wire formats from the other side");
 
     @ArchTest

@@ -121,6 +121,26 @@ class SettingsTest {
     }
 
     @Test
+    void theAdminAccount_isBothSettingsOrNeither_andItsPasswordIsMaskedInTheStartupLine() throws IOException {
+        Settings without = Settings.load(Map.of(), dotEnv(DEMO_DOT_ENV));
+        Settings with = Settings.load(Map.of("ADMIN_USERNAME", "ops", "ADMIN_PASSWORD", "admin-password-value"),
+                dotEnv(DEMO_DOT_ENV));
+
+        assertThat(without.admin()).isEmpty();
+        assertThat(with.admin()).hasValueSatisfying(admin -> {
+            assertThat(admin.username()).isEqualTo("ops");
+            assertThat(admin.password().value()).isEqualTo("admin-password-value");
+        });
+        assertThat(with.toString()).contains("ADMIN_USERNAME=ops", "ADMIN_PASSWORD=****")
+                .doesNotContain("admin-password-value");
+        assertThatThrownBy(() -> Settings.load(Map.of("ADMIN_USERNAME", "ops"), dotEnv(DEMO_DOT_ENV)))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("ADMIN_PASSWORD is missing");
+        assertThatThrownBy(() -> Settings.load(Map.of("ADMIN_PASSWORD", "admin-password-value"), dotEnv(DEMO_DOT_ENV)))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("ADMIN_USERNAME is missing")
+                .hasMessageNotContaining("admin-password-value");
+    }
+
+    @Test
     void databaseUrl_keepsTheJournalInPostgreSQL_andTheStartupLineShowsNeitherThePasswordNorTheUrlsQuery() throws IOException {
         Settings settings = Settings.load(Map.of("DATABASE_URL", "jdbc:postgresql://db.internal:5432/marketbridge?password=in-url",
                 "DATABASE_USERNAME", "connector", "DATABASE_PASSWORD", "db-password-value"), dotEnv(DEMO_DOT_ENV));

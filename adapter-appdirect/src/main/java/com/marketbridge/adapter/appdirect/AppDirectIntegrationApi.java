@@ -57,22 +57,25 @@ interface AppDirectIntegrationApi {
                 return new AuthorizedCalls.CredentialsRefused();
             }
             if (status >= 500 || status == 408 || status == 429) {
-                return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status);
+                return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status, null, status);
             }
             if (status >= 300 && status < 400) {
                 // a redirect is not followed (credentials go to BASE_URL_MARKETPLACE alone), but it says nothing
                 // against the event or its result: maintenance, a moved load balancer; worth trying again
                 return new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP " + status
-                        + " (a redirect, which the connector does not follow)");
+                        + " (a redirect, which the connector does not follow)", null, status);
             }
             if (response.request().httpMethod() != Request.HttpMethod.GET) {
-                return new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the result with HTTP " + status);
+                return new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the result with HTTP " + status, null,
+                        status);
             }
             return switch (status) {
-                case 403 -> new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)");
-                case 404 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)");
-                case 410 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)");
-                default -> new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the event fetch with HTTP " + status);
+                case 403 -> new UpstreamException(FailureReason.CONFIGURATION_ERROR, AuthorizedCalls.REFUSED + " (HTTP 403)", null, status);
+                case 404 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect has no such event (HTTP 404)", null, status);
+                case 410 -> new UpstreamException(FailureReason.EVENT_NOT_FOUND, "AppDirect says the event was already consumed (HTTP 410)",
+                        null, status);
+                default -> new UpstreamException(FailureReason.UPSTREAM_REJECTED, "AppDirect refused the event fetch with HTTP " + status,
+                        null, status);
             };
         }
     }

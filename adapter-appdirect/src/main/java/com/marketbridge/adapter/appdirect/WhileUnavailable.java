@@ -33,7 +33,8 @@ final class WhileUnavailable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw AuthorizedCalls.withCause(new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
-                            "AppDirect did not " + what + " within " + readable(budget) + ": " + e.getMessage()), e);
+                            "AppDirect did not " + what + " within " + readable(budget) + ": " + e.getMessage(), null,
+                            e.upstreamStatus().orElse(null)), e);
                 }
                 Duration wait = pause.compareTo(Duration.ofNanos(left)) < 0 ? pause : Duration.ofNanos(left);
                 LOG.info("AppDirect did not {} ({}); retrying in {}", what, e.getMessage(), wait);

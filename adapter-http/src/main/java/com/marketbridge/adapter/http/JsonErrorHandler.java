@@ -1,9 +1,8 @@
 package com.marketbridge.adapter.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,6 +20,12 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
+    private final ObjectMapper json;
+
+    JsonErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
@@ -34,10 +39,15 @@ final class JsonErrorHandler extends ErrorHandler {
         return body(status);
     }
 
-    private static ByteBuffer body(int code) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("success", false);
-        fields.put("message", "HTTP " + code + " " + HttpStatus.getMessage(code));
-        return ByteBuffer.wrap(JsonWriter.object(fields).getBytes(StandardCharsets.UTF_8));
+    private ByteBuffer body(int code) {
+        try {
+            return ByteBuffer.wrap(json.writeValueAsBytes(new Failure(false, "HTTP " + code + " " + HttpStatus.getMessage(code))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of a boolean and a string is always written", e);
+        }
+    }
+
+    /** As the webhook's failures look. */
+    record Failure(boolean success, String message) {
     }
 }

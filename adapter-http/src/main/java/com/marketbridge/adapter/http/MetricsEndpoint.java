@@ -3,9 +3,7 @@ package com.marketbridge.adapter.http;
 import com.marketbridge.domain.credential.Secret;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,8 +17,8 @@ final class MetricsEndpoint {
     /** Prometheus's text exposition format, version 0.0.4. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String BEARER = "Bearer ";
-    private static final String UNAUTHORIZED = "{\"error\":\"UNAUTHORIZED\",\"message\":"
-            + "\"/metrics needs the header Authorization: Bearer <METRICS_TOKEN>\"}";
+    private static final ApiError UNAUTHORIZED = new ApiError("UNAUTHORIZED",
+            "/metrics needs the header Authorization: Bearer <METRICS_TOKEN>");
 
     private final Supplier<String> scrape;
     private final byte[] tokenDigest;
@@ -28,13 +26,13 @@ final class MetricsEndpoint {
     /** Open to every caller when {@code token} is empty. */
     MetricsEndpoint(Supplier<String> scrape, Optional<Secret> token) {
         this.scrape = scrape;
-        this.tokenDigest = token.map(secret -> digest(secret.value())).orElse(null);
+        this.tokenDigest = token.map(secret -> Digests.sha256(secret.value())).orElse(null);
     }
 
     void handle(Context ctx) {
-        if (tokenDigest != null && !MessageDigest.isEqual(tokenDigest, digest(bearerToken(ctx.header("Authorization"))))) {
+        if (tokenDigest != null && !MessageDigest.isEqual(tokenDigest, Digests.sha256(bearerToken(ctx.header("Authorization"))))) {
             ctx.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"MarketBridge metrics\"")
-                    .contentType("application/json").result(UNAUTHORIZED);
+                    .json(UNAUTHORIZED);
             return;
         }
         ctx.contentType(CONTENT_TYPE).result(scrape.get());
@@ -44,13 +42,5 @@ final class MetricsEndpoint {
     private static String bearerToken(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()) : "";
-    }
-
-    private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

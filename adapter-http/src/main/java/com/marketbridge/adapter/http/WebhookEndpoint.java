@@ -1,5 +1,6 @@
 package com.marketbridge.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.marketbridge.application.port.in.HandleMarketplaceEventCommand;
 import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
 import com.marketbridge.application.port.in.InboundNotification;
@@ -67,12 +68,12 @@ final class WebhookEndpoint {
 
     void answer(Context ctx, HttpStatus status, Outcome outcome) {
         MarketplaceAnswers.Answer answer = answers.answer(outcome);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", answer.success());
-        body.put("accountIdentifier", answer.accountIdentifier());
-        body.put("errorCode", answer.errorCode());
-        body.put("message", answer.message());
-        ctx.status(status).contentType("application/json").result(JsonWriter.object(body));
+        ctx.status(status).json(new Answer(answer.success(), answer.accountIdentifier(), answer.errorCode(), answer.message()));
+    }
+
+    /** The marketplace's answer as AppDirect reads it: absent fields are left out, not null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Answer(boolean success, String accountIdentifier, String errorCode, String message) {
     }
 
     /**

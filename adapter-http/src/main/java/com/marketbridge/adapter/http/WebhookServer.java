@@ -4,12 +4,15 @@ import com.marketbridge.application.port.in.HandleMarketplaceEventUseCase;
 import com.marketbridge.application.port.out.MarketplaceAnswers;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connector's HTTP face: the marketplace webhook (the original demo's URL and a neutral one), liveness,
- * readiness and the metrics. Every answer is JSON, but the metrics' text; no stack trace leaves the process.
+ * readiness and the metrics, and, when an admin account is set, the admin API and the console. Every answer but the
+ * metrics' text and the console's pages is JSON, written by Jackson; no stack trace leaves the process.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -50,15 +54,25 @@ public final class WebhookServer implements AutoCloseable {
         this.app = app;
     }
 
-    /**
-     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open),
-     * {@code metrics} what {@code /metrics} serves and who hears of each request answered.
-     */
+    /** Starts listening without the admin API and the console (they answer 404). */
     public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
                                       MarketplaceAnswers answers, BooleanSupplier ready, HttpMetrics metrics) {
+        return start(settings, useCase, answers, ready, metrics, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * Starts listening; {@code ready} tells whether the connector can take events (settings valid, store open),
+     * {@code metrics} what {@code /metrics} serves and who hears of each request answered. Without {@code admin}, the
+     * admin API and the console answer 404.
+     */
+    public static WebhookServer start(HttpSettings settings, HandleMarketplaceEventUseCase useCase,
+                                      MarketplaceAnswers answers, BooleanSupplier ready, HttpMetrics metrics,
+                                      Optional<AdminAccess> admin, Clock clock) {
         WebhookEndpoint webhook = new WebhookEndpoint(useCase, answers, settings.optionalPublicBaseUrl());
         MetricsEndpoint scrape = new MetricsEndpoint(metrics.scrape(), settings.optionalMetricsToken());
+        ObjectMapper json = JsonMapping.create();
         Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -66,7 +80,7 @@ public final class WebhookServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
-                server.setErrorHandler(new JsonErrorHandler());
+                server.setErrorHandler(new JsonErrorHandler(json));
             });
             config.requestLogger.http((ctx, millis) -> metrics.served().served(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
@@ -80,13 +94,26 @@ public final class WebhookServer implements AutoCloseable {
                 status(ctx, isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, isReady ? "READY" : "NOT_READY");
             });
             config.routes.get(MetricsEndpoint.PATH, scrape::handle);
+            admin.ifPresent(access -> AdminRoutes.add(config, access, json, clock));
+            config.routes.exception(AdminProblem.class, (problem, ctx) -> {
+                ctx.attribute(AdminProblem.class.getName(), problem);
+                ctx.status(problem.status()).json(problem.document());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString();
                 LOG.error("unexpected failure answering {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
-                webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR,
-                        "The connector failed unexpectedly; its log has the details under reference " + reference));
+                String message = "The connector failed unexpectedly; its log has the details under reference " + reference;
+                if (ctx.path().startsWith(AdminEndpoints.PATH + "/")) {
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("INTERNAL_ERROR", message));
+                } else {
+                    webhook.answer(ctx, HttpStatus.OK, new Outcome.Failed(FailureReason.INTERNAL_ERROR, message));
+                }
             });
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> status(ctx, HttpStatus.NOT_FOUND, NOT_FOUND));
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
+                if (ctx.attribute(AdminProblem.class.getName()) == null) { // not the admin API's own answer
+                    status(ctx, HttpStatus.NOT_FOUND, NOT_FOUND);
+                }
+            });
         });
         app.start();
         return new WebhookServer(app);
@@ -109,6 +136,9 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private static void status(Context ctx, HttpStatus status, String value) {
-        ctx.status(status).contentType("application/json").result(JsonWriter.object(Map.of("status", value)));
+        ctx.status(status).json(new Status(value));
+    }
+
+    record Status(String status) {
     }
 }

@@ -18,6 +18,23 @@ interface Database extends AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** The work in one transaction: committed if it returns, rolled back if it throws. */
+    static <T> Work<T> transaction(Work<T> work) {
+        return connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        };
+    }
+
     /**
      * Runs the work; refused while the database is down.
      *

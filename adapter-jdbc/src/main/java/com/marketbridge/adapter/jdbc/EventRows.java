@@ -19,6 +19,7 @@ import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,11 +30,13 @@ final class EventRows {
 
     static final String COLUMNS = "token, event_url, type, flag, lane, company_uuid, account_identifier, "
             + "subscriber_email, state, attempts, next_attempt_at, received_at, deadline, updated_at, asynchronous, "
-            + "result_delivered, outcome_kind, outcome_reason, outcome_message, tracking_id, account_result, event_json";
+            + "result_delivered, outcome_kind, outcome_reason, outcome_message, tracking_id, upstream_status, account_result, "
+            + "event_json";
     // a result promised meanwhile (EventJournal.promiseResult) stays promised, and undelivered unless the write posted it
     static final String PROGRESS = "state = ?, attempts = ?, next_attempt_at = ?, updated_at = ?,"
             + " asynchronous = (asynchronous OR ?), result_delivered = (? AND (? OR NOT asynchronous)),"
-            + " outcome_kind = ?, outcome_reason = ?, outcome_message = ?, tracking_id = ?, account_result = ?";
+            + " outcome_kind = ?, outcome_reason = ?, outcome_message = ?, tracking_id = ?, upstream_status = ?,"
+            + " account_result = ?";
 
     private final EventCodec codec = new EventCodec();
 
@@ -77,12 +80,18 @@ final class EventRows {
         return bindOutcome(statement, i, entry.outcome());
     }
 
-    private static int bindOutcome(PreparedStatement statement, int first, Outcome outcome) throws SQLException {
+    /**
+     * Binds an outcome's columns (outcome_kind, outcome_reason, outcome_message, tracking_id, upstream_status,
+     * account_result), the same in events and event_timeline, from {@code first}; returns the next index.
+     */
+    static int bindOutcome(PreparedStatement statement, int first, Outcome outcome) throws SQLException {
         int i = first;
+        Outcome.Failed failed = outcome instanceof Outcome.Failed failure ? failure : null;
         statement.setString(i++, outcomeKind(outcome));
-        statement.setString(i++, outcome instanceof Outcome.Failed failed ? failed.reason().name() : null);
+        statement.setString(i++, failed == null ? null : failed.reason().name());
         statement.setString(i++, outcome == null ? null : outcome.message());
-        statement.setString(i++, outcome instanceof Outcome.Failed failed ? failed.trackingId() : null);
+        statement.setString(i++, failed == null ? null : failed.trackingId());
+        statement.setObject(i++, failed == null ? null : failed.upstreamStatus(), Types.INTEGER);
         statement.setString(i++, outcome instanceof Outcome.Completed completed ? completed.accountIdentifier() : null);
         return i;
     }
@@ -129,7 +138,8 @@ final class EventRows {
                 instant(row, "updated_at"));
     }
 
-    private static Outcome readOutcome(ResultSet row) throws SQLException {
+    /** The outcome in a row's outcome columns (see {@link #bindOutcome}), or null. */
+    static Outcome readOutcome(ResultSet row) throws SQLException {
         String kind = row.getString("outcome_kind");
         if (kind == null) {
             return null;
@@ -138,7 +148,7 @@ final class EventRows {
         return switch (kind) {
             case "COMPLETED" -> new Outcome.Completed(row.getString("account_result"), message);
             case "FAILED" -> new Outcome.Failed(FailureReason.valueOf(row.getString("outcome_reason")), message,
-                    row.getString("tracking_id"));
+                    row.getString("tracking_id"), row.getObject("upstream_status", Integer.class));
             case "IN_PROGRESS" -> new Outcome.InProgress(message);
             default -> throw new IllegalStateException("unknown outcome kind '" + kind + "'");
         };
@@ -148,7 +158,7 @@ final class EventRows {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

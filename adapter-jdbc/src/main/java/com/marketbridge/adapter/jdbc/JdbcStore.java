@@ -1,6 +1,7 @@
 package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.application.port.out.ExtensionReservations;
 import com.marketbridge.application.port.out.KnownCustomers;
 import com.marketbridge.application.port.out.LaneLeases;
@@ -20,6 +21,7 @@ public final class JdbcStore implements AutoCloseable {
     private final Database database;
     private final StoreLeases leases;
     private final EventJournal journal;
+    private final EventQueries queries;
     private final Subscriptions subscriptions;
     private final ExtensionReservations reservations;
     private final KnownCustomers knownCustomers;
@@ -28,6 +30,7 @@ public final class JdbcStore implements AutoCloseable {
         this.database = database;
         this.leases = leases;
         this.journal = new JdbcEventJournal(database, leases);
+        this.queries = new JdbcEventQueries(database);
         this.subscriptions = new JdbcSubscriptions(database);
         this.reservations = new JdbcExtensionReservations(database);
         this.knownCustomers = new JdbcKnownCustomers(database);
@@ -56,6 +59,11 @@ public final class JdbcStore implements AutoCloseable {
 
     public EventJournal journal() {
         return journal;
+    }
+
+    /** The operators' reading of the journal. */
+    public EventQueries queries() {
+        return queries;
     }
 
     public Subscriptions subscriptions() {

@@ -27,6 +27,10 @@ final class JdbcSubscriptions implements Subscriptions {
             + " seat_limit, status FROM subscriptions WHERE account_identifier = ?";
     private static final String FIND_USERS = "SELECT email, first_name, last_name, subscriber_id, person_id, extension, location_id"
             + " FROM subscription_users WHERE account_identifier = ? ORDER BY position";
+    private static final String ALL = "SELECT account_identifier FROM subscriptions ORDER BY account_identifier";
+    private static final String OF_COMPANY = "SELECT account_identifier FROM subscriptions WHERE company_uuid = ?"
+            + " OR company_uuid IN (SELECT uuid FROM companies WHERE LOWER(name) LIKE ?" + Like.ESCAPE + ")"
+            + " ORDER BY account_identifier";
     private static final String DELETE_USERS = "DELETE FROM subscription_users WHERE account_identifier = ?";
     private static final String INSERT_USER = "INSERT INTO subscription_users (account_identifier, position, email, first_name,"
             + " last_name, subscriber_id, person_id, extension, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -39,6 +43,26 @@ final class JdbcSubscriptions implements Subscriptions {
         this.database = database;
         this.save = database.upsert("subscriptions", "account_identifier", "account_identifier", "company_uuid",
                 "customer_id", "package_name", "package_calling", "seat_limit", "status", "updated_at");
+    }
+
+    @Override
+    public List<Subscription> ofCompany(String company) {
+        String sql = company == null ? ALL : OF_COMPANY;
+        return database.use("list the subscriptions of " + (company == null ? "every company" : company), connection -> {
+            List<String> accounts = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                if (company != null) {
+                    select.setString(1, company);
+                    select.setString(2, Like.containing(company));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        accounts.add(row.getString(1));
+                    }
+                }
+            }
+            return accounts;
+        }).stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -80,19 +104,10 @@ final class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public void save(Subscription subscription) {
-        database.write("save subscription " + subscription.accountIdentifier(), connection -> {
-            connection.setAutoCommit(false);
-            try {
-                write(connection, subscription);
-                connection.commit();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
+        database.write("save subscription " + subscription.accountIdentifier(), Database.transaction(connection -> {
+            write(connection, subscription);
+            return null;
+        }));
     }
 
     private void write(Connection connection, Subscription subscription) throws SQLException {

@@ -21,8 +21,11 @@ import java.util.Map;
 public final class JournalCopy {
 
     /** In an order the foreign keys accept: a subscription before its users. */
-    private static final List<String> TABLES = List.of("events", "customers", "subscriptions", "subscription_users",
-            "extension_reservations");
+    private static final List<String> TABLES = List.of("events", "event_timeline", "companies", "customers",
+            "subscriptions", "subscription_users", "extension_reservations");
+    /** The copy keeps the timeline's ids, so its identity column must go on from the largest. */
+    private static final String CONTINUE_TIMELINE_IDS = "SELECT setval(pg_get_serial_sequence('event_timeline', 'id'),"
+            + " (SELECT COALESCE(MAX(id), 0) + 1 FROM event_timeline), false)";
     private static final int BATCH = 500;
 
     private JournalCopy() {
@@ -45,6 +48,9 @@ public final class JournalCopy {
                     Map<String, Long> copied = new LinkedHashMap<>();
                     for (String table : TABLES) {
                         copied.put(table, copyTable(in, out, table));
+                    }
+                    try (Statement identity = out.createStatement()) {
+                        identity.execute(CONTINUE_TIMELINE_IDS);
                     }
                     out.commit();
                     return copied;

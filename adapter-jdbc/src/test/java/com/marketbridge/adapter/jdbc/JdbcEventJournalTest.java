@@ -2,6 +2,7 @@ package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.EventJournalContract;
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.EventQueries;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,11 @@ class JdbcEventJournalTest extends EventJournalContract {
     protected EventJournal journal() {
         database = EmbeddedDatabase.open(JournalStorage.onDisk(dataDir));
         return new JdbcEventJournal(database, new SoleConnectorLeases());
+    }
+
+    @Override
+    protected EventQueries queries() {
+        return new JdbcEventQueries(database);
     }
 
     /** H2's SHUTDOWN IMMEDIATELY closes the files without writing anything out, as a kill -9 would. */

@@ -106,7 +106,8 @@ class JdbcStoreTest {
 
         assertThat(afterFirstOpen).filteredOn(row -> row.startsWith("SQL ")).containsExactly("SQL 1 journal true",
                 "SQL 2 subscriptions true", "SQL 3 journal without lobs true", "SQL 4 extension reservations true",
-                "SQL 5 subscription users person id true", "SQL 6 storage check true", "SQL 7 fewer indexes true");
+                "SQL 5 subscription users person id true", "SQL 6 storage check true", "SQL 7 fewer indexes true",
+                "SQL 8 timeline true");
         assertThat(migrationHistory(folder)).isEqualTo(afterFirstOpen);
     }
 

@@ -8,7 +8,9 @@ import com.marketbridge.domain.customer.CustomerStatus;
 import com.marketbridge.domain.customer.WebexCustomer;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.Subscription;
@@ -40,8 +42,10 @@ class JournalCopyTest {
                 SubscriptionStatus.ACTIVE, List.of(new SubscriptionUser("alice@contoso.test", "Alice", "Admin", "sub-1",
                         "person-1", new CallingAssignment("loc-1", "2000"))));
         try (JdbcStore embedded = JdbcStore.open(dataDir)) {
-            embedded.journal().recordNew(waiting);
-            embedded.journal().recordNew(done);
+            embedded.journal().recordNew(received("t-wait", T0));
+            embedded.journal().update(waiting, TimelineEntry.attempt(waiting));
+            embedded.journal().recordNew(received("t-done", T0.plusSeconds(2)));
+            embedded.journal().update(done, TimelineEntry.attempt(done));
             embedded.knownCustomers().remember(customer);
             embedded.subscriptions().save(subscription);
             embedded.reservations().reserve("loc-1", "2000", "alice@contoso.test");
@@ -52,13 +56,25 @@ class JournalCopyTest {
 
         assertThat(copied).containsEntry("events", 2L).containsEntry("subscriptions", 1L)
                 .containsEntry("subscription_users", 1L).containsEntry("extension_reservations", 1L)
-                .containsEntry("customers", 1L);
+                .containsEntry("customers", 1L).containsEntry("event_timeline", 1L).containsEntry("companies", 1L);
         try (JdbcStore postgres = JdbcStore.open(database)) {
             assertThat(postgres.journal().needingWork()).containsExactly(waiting);
             assertThat(postgres.journal().find(new EventToken("t-done"))).contains(done);
             assertThat(postgres.knownCustomers().find("c1")).contains(customer);
             assertThat(postgres.subscriptions().find(ACCOUNT)).contains(subscription);
             assertThat(postgres.reservations().heldBy("loc-1", "alice@contoso.test")).contains("2000");
+            assertThat(postgres.queries().history(new EventToken("t-done")).orElseThrow().timeline())
+                    .containsExactly(TimelineEntry.received(done), TimelineEntry.attempt(done));
+            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline())
+                    .containsExactly(TimelineEntry.received(waiting), TimelineEntry.attempt(waiting));
+            assertThat(postgres.queries().events(new EventQueries.Filter(null, null, "contoso", null, null, 50, null))
+                    .events()).hasSize(2);
+            // the copied timeline's ids do not collide with the next one written
+            postgres.leases().take("c1");
+            JournalEntry waitingLonger = waiting.processing(T0.plusSeconds(3))
+                    .waiting(new Outcome.InProgress("provisioning"), T0.plusSeconds(60), T0.plusSeconds(4));
+            postgres.journal().update(waitingLonger, TimelineEntry.attempt(waitingLonger));
+            assertThat(postgres.queries().history(new EventToken("t-wait")).orElseThrow().timeline()).hasSize(3);
         }
     }
 

@@ -2,9 +2,12 @@ package com.marketbridge.adapter.jdbc;
 
 import com.marketbridge.application.port.EventJournalContract;
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,11 @@ class PostgresEventJournalTest extends EventJournalContract {
         settings = TestPostgres.newDatabase();
         store = JdbcStore.open(settings);
         return new HoldingEveryLane(store.journal(), store.leases());
+    }
+
+    @Override
+    protected EventQueries queries() {
+        return store.queries();
     }
 
     /** Every commit is durable when it returns: another connector on the same database finds them all. */
@@ -55,6 +63,22 @@ class PostgresEventJournalTest extends EventJournalContract {
         public void update(JournalEntry entry) {
             leases.take(entry.lane());
             journal.update(entry);
+        }
+
+        @Override
+        public void update(JournalEntry entry, TimelineEntry happened) {
+            leases.take(entry.lane());
+            journal.update(entry, happened);
+        }
+
+        @Override
+        public void addToTimeline(EventToken token, TimelineEntry happened) {
+            journal.addToTimeline(token, happened);
+        }
+
+        @Override
+        public boolean act(EventState expected, JournalEntry entry, TimelineEntry action) {
+            return journal.act(expected, entry, action);
         }
 
         @Override

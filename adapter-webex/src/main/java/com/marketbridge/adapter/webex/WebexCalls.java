@@ -58,6 +58,7 @@ final class WebexCalls {
             long generation = tokens.generation();
             String problem;
             String trackingId = null;
+            Integer status = null;
             Duration wait;
             boolean mayHaveDone;
             try {
@@ -77,6 +78,7 @@ final class WebexCalls {
                 }
                 problem = "HTTP " + failure.status() + " " + failure.description();
                 trackingId = failure.trackingId();
+                status = failure.status();
                 wait = failure.asksToWait() ? retryAfter(failure) : backoff(attempt);
                 mayHaveDone = failure.serverSide();
             } catch (RetryableException | UnreadableAnswer lost) {
@@ -95,7 +97,7 @@ final class WebexCalls {
             }
             if (attempt >= policy.maxAttempts()) {
                 throw new UpstreamException(FailureReason.UPSTREAM_UNAVAILABLE,
-                        "Webex could not " + action + " after " + attempt + " attempts: " + problem, trackingId);
+                        "Webex could not " + action + " after " + attempt + " attempts: " + problem, trackingId, status);
             }
             sleep(wait, action);
         }
@@ -118,7 +120,7 @@ final class WebexCalls {
             default -> "Webex refused to " + action + " (HTTP " + failure.status() + "): " + failure.description();
         };
         LOG.warn("{} (trackingId {})", message, failure.trackingId());
-        return new UpstreamException(reason, message, failure.trackingId());
+        return new UpstreamException(reason, message, failure.trackingId(), failure.status());
     }
 
     private static boolean extensionTaken(WebexFailure failure) {

@@ -30,6 +30,12 @@ public final class FakeMarketplaceResults implements MarketplaceResults {
         return this;
     }
 
+    /** Later posts are taken again, as after an operator fixed what the marketplace refused. */
+    public synchronized FakeMarketplaceResults accept() {
+        refusing = false;
+        return this;
+    }
+
     /** Posts wait until {@code release} opens, as on a slow marketplace. */
     public synchronized FakeMarketplaceResults holdUntil(CountDownLatch release) {
         hold = release;

@@ -4,7 +4,9 @@ import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.LeaseLostException;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +130,25 @@ public final class InMemoryLaneLeases implements LaneLeases {
 
         @Override
         public void update(JournalEntry entry) {
+            fenced(entry, () -> journal.update(entry));
+        }
+
+        @Override
+        public void update(JournalEntry entry, TimelineEntry happened) {
+            fenced(entry, () -> journal.update(entry, happened));
+        }
+
+        @Override
+        public void addToTimeline(EventToken token, TimelineEntry happened) {
+            journal.addToTimeline(token, happened);
+        }
+
+        @Override
+        public boolean act(EventState expected, JournalEntry entry, TimelineEntry action) {
+            return journal.act(expected, entry, action);
+        }
+
+        private void fenced(JournalEntry entry, Runnable write) {
             Pause paused = pause;
             if (paused != null) {
                 pause = null;
@@ -142,7 +163,7 @@ public final class InMemoryLaneLeases implements LaneLeases {
                 if (!table.heldLastBy(entry.lane(), owner)) {
                     throw new LeaseLostException(entry.lane());
                 }
-                journal.update(entry);
+                write.run();
                 updates.incrementAndGet();
             }
         }

@@ -3,7 +3,9 @@ package com.marketbridge.application.fake;
 import com.marketbridge.application.port.out.JournalUnavailableException;
 import com.marketbridge.application.port.out.Subscriptions;
 import com.marketbridge.domain.subscription.Subscription;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,15 @@ public final class InMemorySubscriptions implements Subscriptions {
     @Override
     public synchronized Optional<Subscription> find(String accountIdentifier) {
         return Optional.ofNullable(byAccount.get(accountIdentifier));
+    }
+
+    /** By uuid only: this fake knows no company names. */
+    @Override
+    public synchronized List<Subscription> ofCompany(String company) {
+        return byAccount.values().stream()
+                .filter(subscription -> company == null || subscription.companyUuid().equals(company))
+                .sorted(Comparator.comparing(Subscription::accountIdentifier))
+                .toList();
     }
 
     @Override

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.EventQueries;
+import com.marketbridge.domain.journal.TimelineEntry;
+import com.marketbridge.domain.journal.TimelineEntry.Action;
+import com.marketbridge.domain.journal.TimelineEntry.Kind;
+import java.util.Map;
+import java.util.Optional;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
 import com.marketbridge.domain.event.EventToken;
@@ -49,9 +55,13 @@ public abstract class EventJournalContract {
     protected static final String BOB_ACCOUNT = "c1:" + BOB.email();
 
     private EventJournal journal;
+    private EventQueries queries;
 
     /** A new, empty journal for each test; the subclass closes it afterwards if it must. */
     protected abstract EventJournal journal();
+
+    /** The operators' reading of the journal {@link #journal()} made last. */
+    protected abstract EventQueries queries();
 
     /** The journal the next start finds if the process is killed now, with no chance to write anything out. */
     protected abstract EventJournal afterCrash(EventJournal journal);
@@ -59,6 +69,7 @@ public abstract class EventJournalContract {
     @BeforeEach
     void openJournal() {
         journal = journal();
+        queries = queries();
     }
 
     // ---- fixtures, shared with the adapters' own tests ---------------------------------------------------------
@@ -99,6 +110,7 @@ public abstract class EventJournalContract {
                 new Outcome.Completed(null, "Nothing to do"),
                 new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "Webex refused", "ROUTER_123"),
                 new Outcome.Failed(FailureReason.ACCOUNT_NOT_FOUND, "No customer"),
+                new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex answered 503", "ROUTER_9", 503),
         };
         EventState[] states = EventState.values();
         return Stream.iterate(0, i -> i + 1).limit(events.size()).map(i -> {
@@ -310,5 +322,168 @@ public abstract class EventJournalContract {
     @Test
     void anOpenJournalSaysSo() {
         assertThat(journal.isOpen()).isTrue();
+    }
+
+    // ---- timeline and the operators' queries -----------------------------------------------------------------------
+
+    @Test
+    void everyRecordedStepOfAnEvent_isInItsTimeline_oldestFirst_withItsUpstreamStatusAndTrackingId() {
+        JournalEntry received = received("t1", T0);
+        journal.recordNew(received);
+        JournalEntry processing = received.processing(T0.plusSeconds(1));
+        journal.update(processing);
+        JournalEntry waiting = processing.waiting(new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "Webex down",
+                "trk-503", 503), T0.plusSeconds(10), T0.plusSeconds(2));
+        journal.update(waiting, TimelineEntry.attempt(waiting));
+        JournalEntry failed = waiting.processing(T0.plusSeconds(10)).finished(new Outcome.Failed(
+                FailureReason.UPSTREAM_REJECTED, "Webex refused", "trk-409", 409), T0.plusSeconds(11))
+                .answeredAsynchronously(T0.plusSeconds(11));
+        journal.update(failed, TimelineEntry.attempt(failed));
+        Outcome.Failed refused = new Outcome.Failed(FailureReason.UPSTREAM_UNAVAILABLE, "AppDirect answered HTTP 502",
+                null, 502);
+        journal.addToTimeline(new EventToken("t1"), TimelineEntry.delivery(T0.plusSeconds(12), EventState.FAILED, refused));
+        JournalEntry parked = failed.parked(T0.plusSeconds(13));
+        journal.update(parked, TimelineEntry.delivery(parked.updatedAt(), parked.state(), refused));
+        JournalEntry resolved = parked.resolved(T0.plusSeconds(14));
+        TimelineEntry resolving = TimelineEntry.operatorAction(resolved, "admin", Action.RESOLVE, "refunded by hand");
+        assertThat(journal.act(EventState.PARKED, resolved, resolving)).isTrue();
+
+        EventQueries.History history = queries.history(new EventToken("t1")).orElseThrow();
+
+        assertThat(history.event().entry()).isEqualTo(resolved);
+        assertThat(history.event().company()).isEqualTo(new EventQueries.CompanyRef("c1", "Contoso"));
+        assertThat(history.timeline()).containsExactly(TimelineEntry.received(received), TimelineEntry.attempt(waiting),
+                TimelineEntry.attempt(failed), TimelineEntry.delivery(T0.plusSeconds(12), EventState.FAILED, refused),
+                TimelineEntry.delivery(parked.updatedAt(), EventState.PARKED, refused), resolving);
+        assertThat(history.timeline().get(2).outcome()).isInstanceOfSatisfying(Outcome.Failed.class, outcome -> {
+            assertThat(outcome.upstreamStatus()).isEqualTo(409);
+            assertThat(outcome.trackingId()).isEqualTo("trk-409");
+        });
+        assertThat(history.timeline().get(5).note()).isEqualTo("refunded by hand");
+    }
+
+    @Test
+    void anEventReceivedOnly_hasItsReceiptAsItsTimeline_andAnUnknownOneHasNone() {
+        JournalEntry received = received("t1", T0);
+        journal.recordNew(received);
+
+        assertThat(queries.history(new EventToken("t1")).orElseThrow().timeline())
+                .containsExactly(new TimelineEntry(received.receivedAt(), Kind.RECEIVED, EventState.RECEIVED, null, null,
+                        null, null));
+        assertThat(queries.history(new EventToken("never-seen"))).isEmpty();
+    }
+
+    @Test
+    void anOperatorsAction_isTakenOnlyInTheStateItExpects() {
+        JournalEntry failed = received("t1", T0).processing(T0).finished(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED,
+                "no"), T0);
+        journal.recordNew(failed);
+        JournalEntry resolved = failed.resolved(T0.plusSeconds(1));
+
+        assertThat(journal.act(EventState.PARKED, resolved, TimelineEntry.operatorAction(resolved, "admin",
+                Action.RESOLVE, "x"))).isFalse();
+
+        assertThat(journal.find(new EventToken("t1"))).contains(failed);
+        assertThat(queries.history(new EventToken("t1")).orElseThrow().timeline()).hasSize(1);
+    }
+
+    @Test
+    void aResolvedEvent_staysResolved_whateverUpdateComesAfter() {
+        JournalEntry failed = received("t1", T0).answeredAsynchronously(T0).processing(T0)
+                .finished(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "no"), T0);
+        journal.recordNew(failed);
+        JournalEntry resolved = failed.resolved(T0.plusSeconds(1));
+        journal.act(EventState.FAILED, resolved, TimelineEntry.operatorAction(resolved, "admin", Action.RESOLVE, "done"));
+
+        JournalEntry delivered = failed.delivered(T0.plusSeconds(2)); // a post of its result that was under way
+        journal.update(delivered, TimelineEntry.delivery(delivered.updatedAt(), delivered.state(),
+                new Outcome.Completed(null, "taken")));
+
+        assertThat(journal.find(new EventToken("t1"))).contains(resolved);
+        assertThat(journal.needingWork()).isEmpty();
+        assertThat(queries.history(new EventToken("t1")).orElseThrow().timeline()).hasSize(2);
+    }
+
+    @Test
+    void theListing_isNewestReceivedFirst_aPageAfterAnother_untilTheLastHasNoCursor() {
+        for (int i = 0; i < 7; i++) {
+            journal.recordNew(received("t" + i, T0.plusSeconds(i % 3 == 0 ? 0 : i))); // three share one time
+        }
+        List<String> listed = new ArrayList<>();
+        EventQueries.Cursor cursor = null;
+        int pages = 0;
+        do {
+            EventQueries.Page page = queries.events(new EventQueries.Filter(null, null, null, null, null, 3, cursor));
+            page.events().forEach(summary -> listed.add(summary.entry().event().token().value()));
+            cursor = page.next().orElse(null);
+            pages++;
+        } while (cursor != null);
+
+        assertThat(listed).containsExactly("t5", "t4", "t2", "t1", "t6", "t3", "t0");
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void theListing_filtersByState_type_companyUuidOrPartOfItsName_andReceivedTime() {
+        JournalEntry contoso = received("contoso", T0);
+        SubscriptionOrdered fabrikamOrder = new SubscriptionOrdered(new EventToken("fabrikam"), EventFlag.LIVE,
+                new Company("c2", "Fabrikam_100%", null, null, "US"), BOB, new Order("WEBEX_MEETINGS", List.of()));
+        JournalEntry fabrikam = JournalEntry.received(url("fabrikam"), fabrikamOrder, "c2", T0.plusSeconds(1),
+                T0.plusSeconds(600)).processing(T0.plusSeconds(1)).finished(new Outcome.Failed(
+                FailureReason.UPSTREAM_REJECTED, "no"), T0.plusSeconds(2));
+        JournalEntry fabrikamChange = JournalEntry.received(url("fabrikam-change"), new SubscriptionChanged(
+                new EventToken("fabrikam-change"), EventFlag.LIVE, "c2:bob@contoso.test", null,
+                new Order("WEBEX_CALLING", List.of())), "c2", T0.plusSeconds(2), T0.plusSeconds(600));
+        JournalEntry addon = JournalEntry.received(url("addon"), new UnsupportedEvent(new EventToken("addon"),
+                EventFlag.LIVE, "ADDON_ORDER"), "addon", T0.plusSeconds(3), T0.plusSeconds(600));
+        for (JournalEntry entry : List.of(contoso, fabrikam, fabrikamChange, addon)) {
+            journal.recordNew(entry);
+        }
+
+        assertThat(tokens(new EventQueries.Filter(EventState.FAILED, null, null, null, null, 50, null)))
+                .containsExactly("fabrikam");
+        assertThat(tokens(new EventQueries.Filter(null, "SUBSCRIPTION_CHANGE", null, null, null, 50, null)))
+                .containsExactly("fabrikam-change");
+        assertThat(tokens(new EventQueries.Filter(null, null, "c1", null, null, 50, null))).containsExactly("contoso");
+        assertThat(tokens(new EventQueries.Filter(null, null, "BRIKAM_1", null, null, 50, null)))
+                .containsExactly("fabrikam-change", "fabrikam");
+        assertThat(tokens(new EventQueries.Filter(null, null, "m%", null, null, 50, null))).isEmpty();
+        assertThat(tokens(new EventQueries.Filter(null, null, null, fabrikam.receivedAt(), addon.receivedAt(), 50, null)))
+                .containsExactly("fabrikam-change", "fabrikam");
+        EventQueries.Page all = queries.events(new EventQueries.Filter(null, null, null, null, null, 50, null));
+        assertThat(all.events()).extracting(EventQueries.Summary::company).containsExactly(null,
+                new EventQueries.CompanyRef("c2", "Fabrikam_100%"), new EventQueries.CompanyRef("c2", "Fabrikam_100%"),
+                new EventQueries.CompanyRef("c1", "Contoso"));
+    }
+
+    @Test
+    void theOverview_countsByState_theLastDaysOutcomes_theOldestWaiting_andFailuresByReason() {
+        Instant now = T0.plus(Duration.ofDays(2));
+        Instant recently = now.minus(Duration.ofHours(1));
+        Instant longAgo = now.minus(Duration.ofDays(1)).minusSeconds(1);
+        journal.recordNew(received("old-done", longAgo).processing(longAgo).finished(new Outcome.Completed(null, "ok"), longAgo));
+        journal.recordNew(received("done", recently).processing(recently).finished(new Outcome.Completed(null, "ok"), recently));
+        journal.recordNew(received("failed", recently).processing(recently)
+                .finished(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED, "no"), recently));
+        for (String token : List.of("waiting-later", "waiting-first")) {
+            Instant at = token.equals("waiting-first") ? longAgo : recently;
+            journal.recordNew(received(token, at).processing(at).waiting(new Outcome.InProgress("provisioning"),
+                    now.plusSeconds(5), at));
+        }
+
+        EventQueries.Overview overview = queries.overview(now);
+
+        assertThat(overview.states()).containsEntry(EventState.COMPLETED, 2L).containsEntry(EventState.FAILED, 1L)
+                .containsEntry(EventState.WAITING, 2L).containsEntry(EventState.RESOLVED, 0L)
+                .hasSize(EventState.values().length);
+        assertThat(overview.completedLast24h()).isEqualTo(1);
+        assertThat(overview.failedLast24h()).isEqualTo(1);
+        assertThat(overview.oldestWaiting()).contains(new EventQueries.Oldest(new EventToken("waiting-first"),
+                longAgo.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        assertThat(overview.failuresByReason()).isEqualTo(Map.of(FailureReason.UPSTREAM_REJECTED, 1L));
+    }
+
+    private List<String> tokens(EventQueries.Filter filter) {
+        return queries.events(filter).events().stream().map(summary -> summary.entry().event().token().value()).toList();
     }
 }

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketbridge.application.fake.InMemoryEventJournal;
 import com.marketbridge.application.port.out.EventJournal;
+import com.marketbridge.application.port.out.EventQueries;
 import org.junit.jupiter.api.Test;
 
 class InMemoryEventJournalTest extends EventJournalContract {
 
+    private InMemoryEventJournal journal;
+
     @Override
     protected EventJournal journal() {
-        return new InMemoryEventJournal();
+        journal = new InMemoryEventJournal();
+        return journal;
+    }
+
+    @Override
+    protected EventQueries queries() {
+        return journal;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Where an event stands in the connector: received, being worked on, waiting (for Webex to provision the
  * customer, or for a user's consent), or done. Parked events have an outcome that could not be delivered
- * to the marketplace before the delivery deadline, and need an operator.
+ * to the marketplace before the delivery deadline, and need an operator. Resolved events are failed or parked ones
+ * an operator marked as handled: nothing more is done or posted for them.
  */
 public enum EventState {
     /** Journaled, not yet worked on. */
@@ -21,7 +22,9 @@ public enum EventState {
     /** Finished with a failure. */
     FAILED,
     /** Finished, but its result could not be delivered to the marketplace: an operator's turn. */
-    PARKED;
+    PARKED,
+    /** Failed or parked, and marked handled by an operator: final, nothing more is done or posted. */
+    RESOLVED;
 
     private static final Map<EventState, Set<EventState>> NEXT = Map.of(
             RECEIVED, EnumSet.of(PROCESSING),
@@ -29,8 +32,10 @@ public enum EventState {
             PROCESSING, EnumSet.of(PROCESSING, WAITING, COMPLETED, FAILED),
             WAITING, EnumSet.of(PROCESSING, FAILED),
             COMPLETED, EnumSet.of(PARKED),
-            FAILED, EnumSet.of(PARKED),
-            PARKED, EnumSet.noneOf(EventState.class));
+            FAILED, EnumSet.of(PARKED, RESOLVED),
+            // COMPLETED or FAILED again: an operator has the parked result posted once more
+            PARKED, EnumSet.of(COMPLETED, FAILED, RESOLVED),
+            RESOLVED, EnumSet.noneOf(EventState.class));
 
     /** Whether an entry in this state may move to {@code next}. */
     public boolean canMoveTo(EventState next) {
@@ -39,6 +44,11 @@ public enum EventState {
 
     /** The event's outcome is final (its result may still have to be delivered). */
     public boolean isFinished() {
-        return this == COMPLETED || this == FAILED || this == PARKED;
+        return this == COMPLETED || this == FAILED || this == PARKED || this == RESOLVED;
+    }
+
+    /** A finished outcome that is still posted if owed: neither parked for an operator nor resolved by one. */
+    public boolean postsResult() {
+        return this == COMPLETED || this == FAILED;
     }
 }

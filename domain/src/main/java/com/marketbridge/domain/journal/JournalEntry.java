@@ -75,6 +75,28 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
         return move(EventState.PARKED, attempts, now, outcome, now);
     }
 
+    /** An operator marked the failed or parked event as handled: nothing more is done or posted for it. */
+    public JournalEntry resolved(Instant now) {
+        return move(EventState.RESOLVED, attempts, now, outcome, now);
+    }
+
+    /** An operator has the parked result posted again: it is owed to the marketplace once more. */
+    public JournalEntry redelivering(Instant now) {
+        EventState next = outcome instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
+        JournalEntry moved = move(next, attempts, nextAttemptAt, outcome, now);
+        return new JournalEntry(eventUrl, event, lane, moved.state, attempts, nextAttemptAt, outcome, true, false,
+                receivedAt, deadline, now);
+    }
+
+    /** An operator has the waiting event attempted now rather than at its next backoff. */
+    public JournalEntry dueNow(Instant now) {
+        if (state != EventState.WAITING) {
+            throw new IllegalStateException("event " + event.token() + " is " + state + ", not WAITING");
+        }
+        return new JournalEntry(eventUrl, event, lane, state, attempts, now, outcome, asynchronous, resultDelivered,
+                receivedAt, deadline, now);
+    }
+
     /** The marketplace was answered "accepted"; the result will be posted. */
     public JournalEntry answeredAsynchronously(Instant now) {
         return new JournalEntry(eventUrl, event, lane, state, attempts, nextAttemptAt, outcome, true, resultDelivered,
@@ -89,7 +111,7 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
 
     /** Still to do after a restart: unfinished work, or a finished result owed to the marketplace. */
     public boolean needsWork() {
-        return !state.isFinished() || (asynchronous && !resultDelivered && state != EventState.PARKED);
+        return !state.isFinished() || (asynchronous && !resultDelivered && state.postsResult());
     }
 
     private JournalEntry move(EventState next, int newAttempts, Instant nextAttempt, Outcome newOutcome, Instant now) {

@@ -16,16 +16,24 @@ public sealed interface Outcome {
         }
     }
 
-    /** Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, or null. */
-    record Failed(FailureReason reason, String message, String trackingId) implements Outcome {
+    /**
+     * Not done and will not be by trying the same again unchanged; {@code trackingId} is Webex's, or null, and
+     * {@code upstreamStatus} the HTTP status of the upstream answer the failure came from, or null.
+     */
+    record Failed(FailureReason reason, String message, String trackingId, Integer upstreamStatus) implements Outcome {
         public Failed {
             Objects.requireNonNull(reason, "'reason' must not be null");
             Objects.requireNonNull(message, "'message' must not be null");
         }
 
+        /** A failure that did not come from an upstream's answer, or whose status is not known. */
+        public Failed(FailureReason reason, String message, String trackingId) {
+            this(reason, message, trackingId, null);
+        }
+
         /** A failure without an upstream tracking id. */
         public Failed(FailureReason reason, String message) {
-            this(reason, message, null);
+            this(reason, message, null, null);
         }
 
         /** Webex's tracking id of the failed call, if it gave one. */

@@ -6,6 +6,7 @@ import com.marketbridge.adapter.jdbc.JdbcStore;
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.domain.edition.WebexPackage;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.subscription.CallingAssignment;
 import com.marketbridge.domain.subscription.Subscription;
@@ -61,7 +62,7 @@ public final class JournalWriteBench {
         }
     }
 
-    /** What the connector journals for an order (with its subscription) and then its cancel. */
+    /** What the connector journals for an order (with its subscription) and then its cancel, each attempt's end in its timeline. */
     private static void orderThenCancel(JdbcStore store, long n) {
         EventJournal journal = store.journal();
         for (String kind : List.of("o", "c")) {
@@ -76,8 +77,9 @@ public final class JournalWriteBench {
                     ? "sub-" + n : null, kind.equals("o") ? "person-" + n : null, new CallingAssignment("loc-1", String.valueOf(2000 + n)));
             store.subscriptions().save(new Subscription(account, "c1", "cust-1", new WebexPackage("webex_calling", true),
                     null, kind.equals("o") ? SubscriptionStatus.ACTIVE : SubscriptionStatus.CANCELLED, List.of(user)));
-            journal.update(processing.finished(new Outcome.Completed(account, user.email() + " is subscribed"), now)
-                    .delivered(now));
+            JournalEntry finished = processing.finished(new Outcome.Completed(account, user.email() + " is subscribed"), now)
+                    .delivered(now);
+            journal.update(finished, TimelineEntry.attempt(finished));
             journal.makeDurable();
         }
     }

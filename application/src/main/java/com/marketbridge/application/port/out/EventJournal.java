@@ -1,13 +1,17 @@
 package com.marketbridge.application.port.out;
 
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The durable record of every event the connector accepted, so nothing is lost or done twice across
- * crashes. Implementations make each call atomic.
+ * crashes, with each event's timeline for operators ({@link EventQueries} reads it). Implementations make each call
+ * atomic. An event's receipt is the first entry of its timeline; every other entry is added by the update that it
+ * describes, in the same transaction.
  */
 public interface EventJournal {
 
@@ -30,9 +34,25 @@ public interface EventJournal {
      * stays {@link JournalEntry#asynchronous() asynchronous}, and its result counts as delivered only if the new
      * entry is asynchronous too (it was posted, not only answered).
      *
+     * An update of an event an operator {@link EventState#RESOLVED resolved} meanwhile changes nothing: resolved is
+     * final.
+     *
      * @throws LeaseLostException another connector took the entry's lane (a store shared by several connectors)
      */
     void update(JournalEntry entry);
+
+    /** As {@link #update(JournalEntry)}, adding {@code happened} to the event's timeline if the entry is replaced. */
+    void update(JournalEntry entry, TimelineEntry happened);
+
+    /** Adds {@code happened} to the event's timeline, the event unchanged: a post of its result failed, to be retried. */
+    void addToTimeline(EventToken token, TimelineEntry happened);
+
+    /**
+     * An operator's action: replaces the entry and adds {@code action} to its timeline, if the event is still in state
+     * {@code expected}; false, changing nothing, otherwise. Not fenced: any connector takes an operator's action, and
+     * the holder of the event's lane, if any, finds it in the journal.
+     */
+    boolean act(EventState expected, JournalEntry entry, TimelineEntry action);
 
     /** Entries that {@link JournalEntry#needsWork() need work}, oldest received first. */
     List<JournalEntry> needingWork();

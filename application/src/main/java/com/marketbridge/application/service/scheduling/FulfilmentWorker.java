@@ -8,7 +8,9 @@ import com.marketbridge.application.port.out.LeaseLostException;
 import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.service.fulfilment.Fulfilment;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
 import java.lang.System.Logger.Level;
@@ -251,6 +253,15 @@ public final class FulfilmentWorker implements AutoCloseable {
                 + " is accepted and being processed; its result will be posted."));
     }
 
+    private boolean isDueSooner(JournalEntry waiting) {
+        synchronized (lanes) {
+            CompanyLane<Task> lane = lanes.get(waiting.lane());
+            return lane != null && lane.queued().stream().anyMatch(task -> task.due != null
+                    && task.entry.event().token().equals(waiting.event().token())
+                    && waiting.nextAttemptAt().isBefore(task.due));
+        }
+    }
+
     private boolean isWorkedOnHere(String lane) {
         synchronized (lanes) {
             return lanes.containsKey(lane);
@@ -307,11 +318,17 @@ public final class FulfilmentWorker implements AutoCloseable {
         start.forEach(this::submit);
     }
 
-    /** Claims every lane whose work the journal holds and nobody works on here: its holder stopped, or let it go. */
+    /**
+     * Claims every lane whose work the journal holds and nobody works on here: its holder stopped, or let it go. Wakes
+     * the events waiting here that the journal says are due sooner: an operator asked another connector to retry them.
+     */
     private void takeOver() {
         try {
-            journal.needingWork().stream().map(JournalEntry::lane).distinct()
+            List<JournalEntry> work = journal.needingWork();
+            work.stream().map(JournalEntry::lane).distinct()
                     .filter(lane -> !isWorkedOnHere(lane)).forEach(this::claim);
+            work.stream().filter(entry -> entry.state() == EventState.WAITING && isDueSooner(entry))
+                    .forEach(entry -> retryNow(entry.event().token()));
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "the take-over scan could not read the journal: {0}", e.getMessage());
         }
@@ -374,7 +391,7 @@ public final class FulfilmentWorker implements AutoCloseable {
         }
         if (retryAt != null) {
             if (stopped(task)) {
-                threads.schedule(retryAt, () -> run(task));
+                later(task, retryAt);
             }
             return;
         }
@@ -391,6 +408,63 @@ public final class FulfilmentWorker implements AutoCloseable {
             }
         }
         start.forEach(this::submit);
+    }
+
+    /** Runs the task again at {@code at}, unless {@link #retryNow} ran it sooner. */
+    private void later(Task task, Instant at) {
+        long wake;
+        synchronized (lanes) {
+            if (task.retryAsked) { // while its attempt was ending
+                task.retryAsked = false;
+                at = clock.instant();
+            }
+            wake = ++task.wakes;
+            task.due = at;
+        }
+        threads.schedule(at, () -> {
+            synchronized (lanes) {
+                if (task.wakes != wake || task.due == null) {
+                    return; // run sooner, and maybe scheduled again since
+                }
+                task.due = null;
+            }
+            run(task);
+        });
+    }
+
+    /**
+     * Attempts the waiting event now rather than at its next backoff, as an operator asked: if it waits in a lane
+     * worked on here; false if not (with other connectors, its lane's holder wakes it at its next scan of the journal,
+     * which says it is due now).
+     */
+    public boolean retryNow(EventToken token) {
+        Task task;
+        synchronized (lanes) {
+            task = lanes.values().stream().flatMap(lane -> lane.queued().stream())
+                    .filter(queued -> queued.entry.event().token().equals(token))
+                    .findFirst().orElse(null);
+            if (task == null) {
+                return false;
+            }
+            if (task.due == null) { // its attempt is ending: it waits, then runs again at once
+                task.retryAsked = true;
+                return true;
+            }
+            task.due = null;
+            task.wakes++;
+        }
+        submit(task);
+        return true;
+    }
+
+    /**
+     * Posts the result of an event an operator took out of PARKED to have it delivered again, if this connector holds
+     * the event's lane or can take it; else the lane's holder finds the result owed in the journal when it tends it.
+     */
+    public void redeliver(JournalEntry owed) {
+        if (leases.take(owed.lane())) {
+            delivery.deliver(owed);
+        }
     }
 
     /** The task's attempt returned; false, having handed it over, if its lane was left meanwhile. */
@@ -433,7 +507,8 @@ public final class FulfilmentWorker implements AutoCloseable {
         if (isWorthRetrying(outcome)) {
             Instant next = now.plus(settings.backoff(entry.attempts()));
             if (next.isBefore(entry.deadline())) {
-                task.entry = transitions.record(entry.waiting(outcome, next, now));
+                JournalEntry waiting = entry.waiting(outcome, next, now);
+                task.entry = transitions.record(waiting, TimelineEntry.attempt(waiting));
                 metrics.retrying(entry.event());
                 task.ticket.offerProgress(outcome instanceof Outcome.InProgress progress ? progress
                         : new Outcome.InProgress("Webex is unavailable right now (" + outcome.message() + "); the connector keeps trying."));
@@ -451,7 +526,8 @@ public final class FulfilmentWorker implements AutoCloseable {
         JournalEntry finished = entry.finished(outcome, now);
         try {
             // journaled before the answer leaves, so a delivery coming after it is answered the same from the journal
-            finished = transitions.record(resultOwed ? finished.answeredAsynchronously(now) : finished.delivered(now));
+            finished = resultOwed ? finished.answeredAsynchronously(now) : finished.delivered(now);
+            finished = transitions.record(finished, TimelineEntry.attempt(finished));
         } catch (RuntimeException e) {
             task.ticket.release(); // not journaled, so not told: the next attempt finishes the event
             throw e;
@@ -512,13 +588,17 @@ public final class FulfilmentWorker implements AutoCloseable {
 
     /**
      * An event in its lane: its latest journal entry (the worker is its only writer) and who waits for it; whether an
-     * attempt of it runs now, and whether its lane was left, guarded by the lanes' lock.
+     * attempt of it runs now, whether its lane was left, and when it runs again while it waits (counting the wakes, so
+     * that a wake-up made obsolete by a sooner run does nothing), guarded by the lanes' lock.
      */
     private static final class Task {
         private JournalEntry entry;
         private final Ticket ticket;
         private boolean running;
         private boolean abandoned;
+        private Instant due;
+        private long wakes;
+        private boolean retryAsked;
 
         Task(JournalEntry entry, Ticket ticket) {
             this.entry = entry;

@@ -7,6 +7,8 @@ import com.marketbridge.application.port.out.MarketplaceResults;
 import com.marketbridge.application.port.out.UpstreamException;
 import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
+import com.marketbridge.domain.outcome.Outcome;
 import com.marketbridge.domain.outcome.FailureReason;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -31,6 +33,8 @@ final class ResultDelivery implements AutoCloseable {
     static final Duration GRACE = Duration.ofHours(1);
     /** Posting a result is one short call; two keep one slow marketplace answer from holding up the others. */
     private static final int THREADS = 2;
+
+    private static final Outcome TOOK_IT = new Outcome.Completed(null, "The marketplace took the result");
 
     private static final System.Logger LOG = System.getLogger("com.marketbridge.worker");
 
@@ -92,12 +96,20 @@ final class ResultDelivery implements AutoCloseable {
             if (e.reason() == FailureReason.UPSTREAM_UNAVAILABLE && next.isBefore(entry.deadline().plus(GRACE))) {
                 LOG.log(Level.WARNING, "event={0} result not delivered ({1}); retrying at {2}", token, e.getMessage(), next);
                 metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.RETRIED);
-                threads.schedule(next, () -> deliverNow(finished, attempt + 1));
+                try {
+                    journal.addToTimeline(token, TimelineEntry.delivery(clock.instant(), entry.state(), e.toOutcome()));
+                } catch (RuntimeException journalDown) {
+                    LOG.log(Level.WARNING, "event={0}: the journal could not record the failed post ({1})", token,
+                            journalDown.getMessage());
+                } finally {
+                    threads.schedule(next, () -> deliverNow(finished, attempt + 1));
+                }
             } else {
                 LOG.log(Level.ERROR, "event={0} result could not be delivered ({1}); parked for an operator", token, e.getMessage());
                 metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.PARKED);
                 try {
-                    transitions.record(entry.parked(clock.instant()));
+                    JournalEntry parked = entry.parked(clock.instant());
+                    transitions.record(parked, TimelineEntry.delivery(parked.updatedAt(), parked.state(), e.toOutcome()));
                 } finally {
                     settle(finished);
                 }
@@ -111,7 +123,8 @@ final class ResultDelivery implements AutoCloseable {
         LOG.log(Level.INFO, () -> "event=" + token + " result delivered");
         metrics.resultDelivery(FulfilmentMetrics.ResultDelivery.DELIVERED);
         try {
-            transitions.record(entry.delivered(clock.instant()));
+            JournalEntry delivered = entry.delivered(clock.instant());
+            transitions.record(delivered, TimelineEntry.delivery(delivered.updatedAt(), delivered.state(), TOOK_IT));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "event=" + token + " result delivered, but the journal could not record it; "
                     + "it still owes it, so it is posted again after the journal's recovery or the next start", e);

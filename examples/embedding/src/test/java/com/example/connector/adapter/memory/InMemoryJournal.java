@@ -2,7 +2,9 @@ package com.example.connector.adapter.memory;
 
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.domain.event.EventToken;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
+import com.marketbridge.domain.journal.TimelineEntry;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +42,32 @@ public final class InMemoryJournal implements EventJournal {
         if (old == null) {
             throw new IllegalArgumentException("event " + entry.event().token() + " is not journaled");
         }
+        if (old.state() == EventState.RESOLVED) {
+            return; // an operator's resolution is final
+        }
         entries.put(entry.event().token(), old.asynchronous() && !entry.asynchronous()
                 ? entry.answeredAsynchronously(entry.updatedAt()) : entry);
+    }
+
+    /** This journal keeps no timeline: without an admin API, nobody reads it. */
+    @Override
+    public synchronized void update(JournalEntry entry, TimelineEntry happened) {
+        update(entry);
+    }
+
+    @Override
+    public void addToTimeline(EventToken token, TimelineEntry happened) {
+        // no timeline kept: see update(JournalEntry, TimelineEntry)
+    }
+
+    @Override
+    public synchronized boolean act(EventState expected, JournalEntry entry, TimelineEntry action) {
+        JournalEntry old = entries.get(entry.event().token());
+        if (old == null || old.state() != expected) {
+            return false;
+        }
+        entries.put(entry.event().token(), entry);
+        return true;
     }
 
     @Override
