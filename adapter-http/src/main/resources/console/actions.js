@@ -33,7 +33,8 @@ export function confirmAction(action, token) {
   dialog.querySelector('#confirm-text').textContent = action.explain;
   dialog.querySelector('#confirm-note-hint').textContent = action.noteRequired ? '(required)' : '(optional)';
   note.value = '';
-  note.required = action.noteRequired;
+  // aria-required rather than required: the console's own message says why, where the browser's bubble would not
+  note.setAttribute('aria-required', String(action.noteRequired));
   error.hidden = true;
   error.textContent = '';
   confirm.textContent = action.label;

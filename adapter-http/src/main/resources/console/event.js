@@ -27,11 +27,17 @@ function show(detail, done) {
   (again ?? view.querySelector('h1')).focus();
 }
 
-/** Reads the event again every few seconds while it is in progress and this page is shown; shows any change. */
+let following = null;
+
+/**
+ * Reads the event again every few seconds while it is in progress and this page is shown; shows any change. One
+ * reading at a time: what the page shows now replaces what it followed before.
+ */
 function follow(shown, done) {
+  clearInterval(following);
   if (!IN_PROGRESS.includes(shown.event.state)) return;
   const page = location.hash;
-  const timer = setInterval(async () => {
+  const timer = following = setInterval(async () => {
     if (location.hash !== page) {
       clearInterval(timer);
       return;
@@ -43,7 +49,7 @@ function follow(shown, done) {
     } catch {
       return; // the page keeps what it shows; the next reading may succeed
     }
-    if (location.hash !== page || confirming()) return;
+    if (location.hash !== page || confirming() || timer !== following) return;
     if (now.event.updatedAt !== shown.event.updatedAt || now.event.state !== shown.event.state
         || now.timeline.length !== shown.timeline.length) {
       clearInterval(timer);
@@ -77,7 +83,7 @@ function render(detail, done) {
           ['Event URL', h('span', {class: 'id'}, text(e.eventUrl))],
           ['Answered later (202)', e.asynchronous ? 'yes' : 'no'],
           ['Result delivered', e.resultDelivered ? 'yes' : 'no'],
-        ])),
+        ], {class: 'fields inline'})),
       h('section', {'aria-labelledby': 'event-outcome', 'data-test': 'event-outcome'},
         h('h2', {id: 'event-outcome'}, 'Outcome'),
         e.outcome
