@@ -1,6 +1,6 @@
 // The events list: filters kept in the hash (so the view is a link to share), newest first, a page at a time.
 import {get} from './api.js';
-import {badge, eventLink, h, route, table, text, time} from './dom.js';
+import {badge, eventLink, h, problem, route, table, text, time} from './dom.js';
 
 const STATES = ['RECEIVED', 'PROCESSING', 'WAITING', 'COMPLETED', 'FAILED', 'PARKED', 'RESOLVED'];
 const TYPES = ['SUBSCRIPTION_ORDER', 'SUBSCRIPTION_CHANGE', 'SUBSCRIPTION_CANCEL', 'SUBSCRIPTION_NOTICE',
@@ -9,7 +9,14 @@ const FILTERS = ['state', 'type', 'company', 'since', 'until'];
 
 export async function events(query) {
   const filters = Object.fromEntries(FILTERS.map(name => [name, query[name] ?? '']));
-  const page = await get('/api/v1/admin/events', {...filters, cursor: query.cursor});
+  let page;
+  try {
+    page = await get('/api/v1/admin/events', {...filters, cursor: query.cursor});
+  } catch (error) {
+    if (error.status !== 400) throw error;
+    // a filter the connector refuses (a link edited by hand): the form stays, to correct it
+    return [h('h1', {tabindex: -1}, 'Events'), filterForm(filters), problem(error)];
+  }
   const filtered = FILTERS.some(name => filters[name] !== '');
   return [
     h('h1', {tabindex: -1}, 'Events'),
