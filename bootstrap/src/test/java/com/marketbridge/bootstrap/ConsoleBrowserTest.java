@@ -177,6 +177,8 @@ class ConsoleBrowserTest {
         assertThat(resolution.getDomAttribute("data-kind")).isEqualTo("OPERATOR_ACTION");
         assertThat(resolution.getText()).contains("RESOLVE", OPERATOR, "support asked him to order with his work email");
         chromium.screenshot("event-resolved");
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(test("timeline")));
+        chromium.screenshot("event-resolved-timeline");
     }
 
     @Test
