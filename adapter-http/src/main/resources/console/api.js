@@ -1,4 +1,5 @@
 // The admin API, same origin, with the console's session cookie.
+import {search} from './query.js';
 
 const LOGIN_PAGE = '/console/login';
 
@@ -22,12 +23,7 @@ export async function session() {
 
 /** GET path?query, the query's empty values left out. */
 export function get(path, query = {}) {
-  const parameters = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') parameters.set(name, value);
-  }
-  const search = parameters.toString();
-  return call('GET', path + (search ? '?' + search : ''));
+  return call('GET', path + search(query));
 }
 
 /** POST body as JSON, with the CSRF header. */

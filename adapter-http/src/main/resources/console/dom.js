@@ -1,4 +1,8 @@
 // Building the page from data: every value goes in as text or as an attribute, never as markup.
+import {search} from './query.js';
+
+/** The states of an event, in the order of its life. */
+export const STATES = ['RECEIVED', 'PROCESSING', 'WAITING', 'COMPLETED', 'FAILED', 'PARKED', 'RESOLVED'];
 
 /**
  * An element: h('a', {href: '#/'}, 'Overview'). Attributes are set with setAttribute (null and false leave
@@ -65,12 +69,7 @@ export function problem(error) {
 
 /** The hash of a console page: route('events', {state: 'FAILED'}) → '#/events?state=FAILED'. */
 export function route(path, query = {}) {
-  const parameters = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') parameters.set(name, value);
-  }
-  const search = parameters.toString();
-  return '#/' + path + (search ? '?' + search : '');
+  return '#/' + path + search(query);
 }
 
 /** The console page of one event. */

@@ -1,8 +1,7 @@
 // The events list: filters kept in the hash (so the view is a link to share), newest first, a page at a time.
 import {get} from './api.js';
-import {badge, eventLink, h, problem, route, table, text, time} from './dom.js';
+import {STATES, badge, eventLink, h, problem, route, table, text, time} from './dom.js';
 
-const STATES = ['RECEIVED', 'PROCESSING', 'WAITING', 'COMPLETED', 'FAILED', 'PARKED', 'RESOLVED'];
 const TYPES = ['SUBSCRIPTION_ORDER', 'SUBSCRIPTION_CHANGE', 'SUBSCRIPTION_CANCEL', 'SUBSCRIPTION_NOTICE',
   'USER_ASSIGNMENT', 'USER_UNASSIGNMENT', 'USER_UPDATED'];
 const FILTERS = ['state', 'type', 'company', 'since', 'until'];

@@ -1,8 +1,6 @@
 // The overview: how many events are in each state, the last 24 hours, the oldest waiting event, failures by reason.
 import {get} from './api.js';
-import {badge, eventLink, fields, h, route, table, time} from './dom.js';
-
-const STATES = ['RECEIVED', 'PROCESSING', 'WAITING', 'COMPLETED', 'FAILED', 'PARKED', 'RESOLVED'];
+import {STATES, badge, eventLink, fields, h, route, table, time} from './dom.js';
 
 export async function overview() {
   const data = await get('/api/v1/admin/overview');
