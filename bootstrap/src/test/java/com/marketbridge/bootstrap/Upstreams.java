@@ -51,6 +51,8 @@ final class Upstreams implements AutoCloseable {
     static final String ORG_ID = "ORG1";
     static final String BASIC_USER = "appdirect";
     static final String BASIC_PASSWORD = "notification-password";
+    /** The trackingId of every error Webex answers (webex/error.json). */
+    static final String WEBEX_TRACKING_ID = "ROUTERGW_7c1f6a52-5a2e-4a9b-8a3a-0d2b9f1e6c11";
     /** How long a test waits for what the connector does in the background. */
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String PRECHECK_PASSED =
@@ -233,6 +235,13 @@ final class Upstreams implements AutoCloseable {
                 .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
                         .withBody(webexError("User " + email + " already exists", 10022))));
         subscriberFound(email, webexPackage);
+    }
+
+    /** Webex's precheck refuses this user as one it has already (409, with {@link #WEBEX_TRACKING_ID}); others as stubbed. */
+    void precheckRefusesAsExisting(String email, String message) {
+        webex.stubFor(post("/v1/wholesale/subscribers/validate").withRequestBody(matchingJsonPath("$.email", equalTo(email)))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody(webexError(message, 10022))));
     }
 
     void subscriberCreated(String email, String webexPackage) {

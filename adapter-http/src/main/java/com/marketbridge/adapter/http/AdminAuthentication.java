@@ -39,7 +39,7 @@ final class AdminAuthentication {
         }
         String cookie = ctx.cookie(ConsoleSessions.COOKIE);
         ConsoleSessions.Session session = sessions.find(cookie).orElseThrow(() -> {
-            if (cookie == null) {
+            if (cookie == null && !fromAPagesScript(ctx)) {
                 ctx.header("WWW-Authenticate", REALM);
             }
             return new AdminProblem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", cookie == null
@@ -52,6 +52,17 @@ final class AdminAuthentication {
         }
         ctx.attribute(ACTOR, session.username());
         ctx.attribute(SESSION, session);
+    }
+
+    /**
+     * Whether a page's script made the call (fetch, XMLHttpRequest), as browsers say in {@code Sec-Fetch-Mode}: a
+     * Basic challenge would make the browser ask for a password over the page (the console, signed out, is one such
+     * page), where the page itself should answer a 401 by going to its sign-in form. Navigations, curl and other
+     * clients send no such mode, and get the challenge.
+     */
+    private static boolean fromAPagesScript(Context ctx) {
+        String mode = ctx.header("Sec-Fetch-Mode");
+        return mode != null && !mode.equalsIgnoreCase("navigate");
     }
 
     /** The operator the call was authenticated as. */

@@ -167,6 +167,21 @@ class AdminApiTest {
         assertThat(right.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     }
 
+    /** A challenge to a page's script would have the browser ask for a password over the signed-out console. */
+    @Test
+    void aPagesScriptWithoutASession_gets401WithoutABasicChallenge_whileANavigationGetsOne() throws Exception {
+        start(true);
+
+        HttpResponse<String> fetched = send(request("/api/v1/admin/session").header("Sec-Fetch-Mode", "same-origin").build());
+        HttpResponse<String> navigated = send(request("/api/v1/admin/overview").header("Sec-Fetch-Mode", "navigate").build());
+
+        assertThat(fetched.statusCode()).isEqualTo(401);
+        assertThat(fetched.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(body(fetched).get("error").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(navigated.statusCode()).isEqualTo(401);
+        assertThat(navigated.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"MarketBridge admin\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/admin/overview", "/api/v1/admin/events", "/console/login", "/console/"})
     void withoutAnAdminAccount_theApiAndTheConsoleDoNotExist(String path) throws Exception {
