@@ -104,6 +104,7 @@ final class Connector implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         store.timeWriteOuts(metrics::journalWrittenOut);
+        metrics.registerJournalGauges(() -> store.queries().overview(clock.instant()));
         FulfilmentWorker worker = new FulfilmentWorker(
                 new Fulfilment(webex, settings.fulfilment(), store.subscriptions(), store.reservations(),
                         store.knownCustomers()),

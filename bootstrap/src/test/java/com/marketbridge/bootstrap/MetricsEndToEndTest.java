@@ -88,6 +88,10 @@ class MetricsEndToEndTest {
                 .contains("marketbridge_upstream_calls_seconds_count{operation=\"WebexApi#validateSubscriber\",status=\"200\",upstream=\"webex\"} 1")
                 .contains("marketbridge_upstream_calls_seconds_count{operation=\"WebexApi#createSubscriber\",status=\"200\",upstream=\"webex\"} 1")
                 .contains("marketbridge_journal_write_out_seconds_count ")
+                // read from the journal at most every 5 s: the order may be counted yet or not, but the read worked
+                .containsPattern("marketbridge_journal_events\\{state=\"COMPLETED\"} [01]\\.0")
+                .contains("marketbridge_journal_events{state=\"RESOLVED\"} 0.0")
+                .contains("marketbridge_journal_oldest_waiting_age_seconds 0.0")
                 .contains("marketbridge_jvm_memory_used_bytes{")
                 .doesNotContain(ALICE, "contoso", COMPANY, CUSTOMER_ID, "order-metrics-1", METRICS_TOKEN, "webex-static-token",
                         "appdirect-token-1", Upstreams.BASIC_PASSWORD, "oauth-client-secret");

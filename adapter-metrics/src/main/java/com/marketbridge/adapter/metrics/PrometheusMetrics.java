@@ -1,5 +1,6 @@
 package com.marketbridge.adapter.metrics;
 
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.application.port.out.FulfilmentMetrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -9,11 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -80,13 +78,12 @@ public final class PrometheusMetrics implements AutoCloseable {
     }
 
     /**
-     * Gauges of the journal: its events by state ({@code perState}, keyed by the state's name; a state it does not name
-     * counts 0) and the age of the oldest waiting event ({@code oldestWaiting}'s time; 0 when none waits). The two are
-     * read together at most every {@link #JOURNAL_READ_EVERY}, on a scrape; if they fail, the gauges are NaN until they
-     * read again.
+     * Gauges of the journal from its {@code overview}: its events by state (a state it does not count counts 0) and the
+     * age of the oldest waiting event (0 when none waits). The overview is read at most every
+     * {@link #JOURNAL_READ_EVERY}, on a scrape; if the read fails, the gauges are NaN until it reads again.
      */
-    public void registerJournalGauges(Supplier<Map<String, Long>> perState, Supplier<Optional<Instant>> oldestWaiting) {
-        bindOnceBuilt(new JournalGauges(perState, oldestWaiting, clock, JOURNAL_READ_EVERY));
+    public void registerJournalGauges(Supplier<EventQueries.Overview> overview) {
+        bindOnceBuilt(new JournalGauges(overview, clock, JOURNAL_READ_EVERY));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.marketbridge.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.application.port.out.FulfilmentMetrics;
 import com.marketbridge.domain.event.Company;
 import com.marketbridge.domain.event.EventFlag;
@@ -12,8 +13,10 @@ import com.marketbridge.domain.event.Order;
 import com.marketbridge.domain.event.OrderItem;
 import com.marketbridge.domain.event.SubscriptionOrdered;
 import com.marketbridge.domain.event.UnsupportedEvent;
+import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.outcome.FailureReason;
 import com.marketbridge.domain.outcome.Outcome;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,8 +127,9 @@ class PrometheusMetricsTest {
         Instant oldestWaiting = clock.instant().minusSeconds(90);
         metrics.registerJournalGauges(() -> {
             reads.incrementAndGet();
-            return Map.of("WAITING", 2L, "COMPLETED", 9L, "FAILED", 1L);
-        }, () -> Optional.of(oldestWaiting));
+            return new EventQueries.Overview(Map.of(EventState.WAITING, 2L, EventState.COMPLETED, 9L, EventState.FAILED, 1L),
+                    9, 1, Optional.of(new EventQueries.Oldest(new EventToken("waiting-1"), oldestWaiting)), Map.of());
+        });
 
         String scrape = metrics.scrape();
 
@@ -143,11 +147,26 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void theJournalGauges_outliveAGarbageCollection_thoughNothingButTheRegistryHoldsThem() {
+        metrics.prepare();
+        metrics.registerJournalGauges(() -> new EventQueries.Overview(Map.of(EventState.WAITING, 3L), 0, 0, Optional.empty(),
+                Map.of()));
+        WeakReference<Object> canary = new WeakReference<>(new Object());
+        for (int collections = 0; canary.get() != null && collections < 50; collections++) {
+            System.gc();
+        }
+        assertThat(canary.get()).as("a collection ran").isNull();
+
+        assertThat(metrics.scrape()).contains("marketbridge_journal_events{state=\"WAITING\"} 3.0")
+                .contains("marketbridge_journal_oldest_waiting_age_seconds 0.0");
+    }
+
+    @Test
     void journalGaugesThatCannotBeRead_areNaN_andTheScrapeGoesOn() {
         metrics.prepare(); // the registry is built before they are registered, unlike in the test above
         metrics.registerJournalGauges(() -> {
             throw new IllegalStateException("the journal is down");
-        }, Optional::empty);
+        });
 
         assertThat(metrics.scrape())
                 .contains("marketbridge_journal_events{state=\"WAITING\"} NaN")
