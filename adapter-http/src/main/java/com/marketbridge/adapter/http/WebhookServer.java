@@ -31,6 +31,7 @@ public final class WebhookServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/api/v1/events";
 
     private static final String NOT_FOUND = "NOT_FOUND";
+    private static final String CONSOLE_FILES = ConsoleEndpoints.PATH + "/*";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
 
     /**
@@ -129,10 +130,16 @@ public final class WebhookServer implements AutoCloseable {
         app.stop();
     }
 
-    /** The template of the route that answered, or NOT_FOUND: a raw path would give every typo a series of its own. */
+    /**
+     * The template of the route that answered, the console's files as one, or NOT_FOUND: a raw path would give every
+     * typo a series of its own. The console's files are the only ones served without a route.
+     */
     private static String route(Context ctx) {
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        return matched == null ? NOT_FOUND : matched.path;
+        if (matched != null) {
+            return matched.path;
+        }
+        return ctx.statusCode() < 400 && ctx.path().startsWith(ConsoleEndpoints.PATH + "/") ? CONSOLE_FILES : NOT_FOUND;
     }
 
     private static void status(Context ctx, HttpStatus status, String value) {

@@ -49,6 +49,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +72,8 @@ class AdminApiTest {
     private final FakeMarketplaceResults results = new FakeMarketplaceResults();
     private FulfilmentWorker worker;
     private WebhookServer server;
+    /** The requests the server said it served: {@code "<method> <route> <status>"}. */
+    private final BlockingQueue<String> served = new LinkedBlockingQueue<>();
 
     private void start(boolean adminOn) {
         FulfilmentSettings fulfilment = new FulfilmentSettings(EditionCatalog.defaults(), new CustomerTemplate("prov",
@@ -82,7 +87,7 @@ class AdminApiTest {
                 new OperateEventService(journal, journal, worker))) : Optional.empty();
         server = WebhookServer.start(HttpSettings.of("127.0.0.1", 0, null), command -> {
             throw new AssertionError("no notification in these tests");
-        }, outcome -> null, () -> true, new HttpMetrics(() -> "", (method, route, status, took) -> { }), admin, clock);
+        }, outcome -> null, () -> true, new HttpMetrics(() -> "", (method, route, status, took) -> served.add(method + " " + route + " " + status)), admin, clock);
     }
 
     @AfterEach
@@ -189,6 +194,16 @@ class AdminApiTest {
 
         assertThat(send(request(path).header("Authorization", basic(ADMIN)).build()).statusCode()).isEqualTo(404);
         assertThat(signIn("admin", "correct horse").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theConsolesFilesAreReportedAsServedUnderOneRoute_andAMissingFileAsNotFound() throws Exception {
+        start(true);
+
+        assertThat(send(request("/console/console.css").build()).statusCode()).isEqualTo(200);
+        assertThat(served.poll(10, TimeUnit.SECONDS)).isEqualTo("GET /console/* 200");
+        assertThat(send(request("/console/no-such-file.js").build()).statusCode()).isEqualTo(404);
+        assertThat(served.poll(10, TimeUnit.SECONDS)).isEqualTo("GET NOT_FOUND 404");
     }
 
     @Test
