@@ -15,6 +15,7 @@ public interface OperateEventUseCase {
         record Done(EventQueries.History event) implements Result {
         }
 
+        /** The journal has no event with the command's token: nothing was done. */
         record UnknownEvent() implements Result {
         }
 
