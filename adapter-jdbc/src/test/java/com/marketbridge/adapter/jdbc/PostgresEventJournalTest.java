@@ -1,15 +1,12 @@
 package com.marketbridge.adapter.jdbc;
 
+import com.marketbridge.application.fake.ForwardingEventJournal;
 import com.marketbridge.application.port.EventJournalContract;
 import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.EventQueries;
 import com.marketbridge.application.port.out.LaneLeases;
-import com.marketbridge.domain.event.EventToken;
-import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.journal.TimelineEntry;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -47,63 +44,25 @@ class PostgresEventJournalTest extends EventJournalContract {
     }
 
     /** The journal of a connector that takes the lane of each event it updates, as the worker does first. */
-    private record HoldingEveryLane(EventJournal journal, LaneLeases leases) implements EventJournal {
+    private static final class HoldingEveryLane extends ForwardingEventJournal {
 
-        @Override
-        public boolean recordNew(JournalEntry entry) {
-            return journal.recordNew(entry);
-        }
+        private final LaneLeases leases;
 
-        @Override
-        public Optional<JournalEntry> find(EventToken token) {
-            return journal.find(token);
+        HoldingEveryLane(EventJournal journal, LaneLeases leases) {
+            super(journal);
+            this.leases = leases;
         }
 
         @Override
         public void update(JournalEntry entry) {
             leases.take(entry.lane());
-            journal.update(entry);
+            super.update(entry);
         }
 
         @Override
         public void update(JournalEntry entry, TimelineEntry happened) {
             leases.take(entry.lane());
-            journal.update(entry, happened);
-        }
-
-        @Override
-        public void addToTimeline(EventToken token, TimelineEntry happened) {
-            journal.addToTimeline(token, happened);
-        }
-
-        @Override
-        public boolean act(EventState expected, JournalEntry entry, TimelineEntry action) {
-            return journal.act(expected, entry, action);
-        }
-
-        @Override
-        public boolean promiseResult(EventToken token) {
-            return journal.promiseResult(token);
-        }
-
-        @Override
-        public List<JournalEntry> needingWork() {
-            return journal.needingWork();
-        }
-
-        @Override
-        public List<JournalEntry> needingWork(String lane) {
-            return journal.needingWork(lane);
-        }
-
-        @Override
-        public void makeDurable() {
-            journal.makeDurable();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return journal.isOpen();
+            super.update(entry, happened);
         }
     }
 }

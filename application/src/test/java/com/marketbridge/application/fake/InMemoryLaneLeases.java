@@ -1,10 +1,7 @@
 package com.marketbridge.application.fake;
 
-import com.marketbridge.application.port.out.EventJournal;
 import com.marketbridge.application.port.out.LaneLeases;
 import com.marketbridge.application.port.out.LeaseLostException;
-import com.marketbridge.domain.event.EventToken;
-import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.journal.TimelineEntry;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -83,16 +79,15 @@ public final class InMemoryLaneLeases implements LaneLeases {
         return new Fenced(journal);
     }
 
-    public final class Fenced implements EventJournal {
+    public final class Fenced extends ForwardingEventJournal {
 
-        private final InMemoryEventJournal journal;
         private final AtomicInteger updates = new AtomicInteger();
         private volatile Pause pause;
         private volatile Pause finishPause;
         private volatile Pause lanePause;
 
         private Fenced(InMemoryEventJournal journal) {
-            this.journal = journal;
+            super(journal);
         }
 
         /** How many updates this connector made. */
@@ -119,33 +114,13 @@ public final class InMemoryLaneLeases implements LaneLeases {
         }
 
         @Override
-        public boolean recordNew(JournalEntry entry) {
-            return journal.recordNew(entry);
-        }
-
-        @Override
-        public Optional<JournalEntry> find(EventToken token) {
-            return journal.find(token);
-        }
-
-        @Override
         public void update(JournalEntry entry) {
-            fenced(entry, () -> journal.update(entry));
+            fenced(entry, () -> super.update(entry));
         }
 
         @Override
         public void update(JournalEntry entry, TimelineEntry happened) {
-            fenced(entry, () -> journal.update(entry, happened));
-        }
-
-        @Override
-        public void addToTimeline(EventToken token, TimelineEntry happened) {
-            journal.addToTimeline(token, happened);
-        }
-
-        @Override
-        public boolean act(EventState expected, JournalEntry entry, TimelineEntry action) {
-            return journal.act(expected, entry, action);
+            fenced(entry, () -> super.update(entry, happened));
         }
 
         private void fenced(JournalEntry entry, Runnable write) {
@@ -169,34 +144,14 @@ public final class InMemoryLaneLeases implements LaneLeases {
         }
 
         @Override
-        public boolean promiseResult(EventToken token) {
-            return journal.promiseResult(token);
-        }
-
-        @Override
-        public List<JournalEntry> needingWork() {
-            return journal.needingWork();
-        }
-
-        @Override
         public List<JournalEntry> needingWork(String lane) {
-            List<JournalEntry> work = journal.needingWork(lane);
+            List<JournalEntry> work = super.needingWork(lane);
             Pause paused = lanePause;
             if (paused != null) {
                 lanePause = null;
                 paused.hold();
             }
             return work;
-        }
-
-        @Override
-        public void makeDurable() {
-            journal.makeDurable();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return journal.isOpen();
         }
     }
 
