@@ -61,29 +61,36 @@ final class JdbcSubscriptions implements Subscriptions {
                     }
                 }
             }
-            return accounts;
-        }).stream().map(this::find).flatMap(Optional::stream).toList();
+            // on the same connection: one read of the listing, not a connection per subscription
+            List<Subscription> subscriptions = new ArrayList<>();
+            for (String account : accounts) {
+                find(connection, account).ifPresent(subscriptions::add);
+            }
+            return subscriptions;
+        });
     }
 
     @Override
     public Optional<Subscription> find(String accountIdentifier) {
-        return database.use("find subscription " + accountIdentifier, connection -> {
-            try (PreparedStatement find = connection.prepareStatement(FIND)) {
-                find.setString(1, accountIdentifier);
-                try (ResultSet row = find.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    long seats = row.getLong("seat_limit");
-                    Long seatLimit = row.wasNull() ? null : seats;
-                    return Optional.of(new Subscription(row.getString("account_identifier"), row.getString("company_uuid"),
-                            row.getString("customer_id"),
-                            new WebexPackage(row.getString("package_name"), row.getBoolean("package_calling")),
-                            seatLimit, SubscriptionStatus.valueOf(row.getString("status")),
-                            users(connection, accountIdentifier)));
+        return database.use("find subscription " + accountIdentifier, connection -> find(connection, accountIdentifier));
+    }
+
+    private static Optional<Subscription> find(Connection connection, String accountIdentifier) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND)) {
+            find.setString(1, accountIdentifier);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                long seats = row.getLong("seat_limit");
+                Long seatLimit = row.wasNull() ? null : seats;
+                return Optional.of(new Subscription(row.getString("account_identifier"), row.getString("company_uuid"),
+                        row.getString("customer_id"),
+                        new WebexPackage(row.getString("package_name"), row.getBoolean("package_calling")),
+                        seatLimit, SubscriptionStatus.valueOf(row.getString("status")),
+                        users(connection, accountIdentifier)));
             }
-        });
+        }
     }
 
     private static List<SubscriptionUser> users(Connection connection, String accountIdentifier) throws SQLException {

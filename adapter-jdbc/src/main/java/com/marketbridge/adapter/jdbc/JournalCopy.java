@@ -41,26 +41,18 @@ public final class JournalCopy {
     public static Map<String, Long> copy(JournalStorage from, PostgresSettings to) {
         try (EmbeddedDatabase source = EmbeddedDatabase.open(from);
              PostgresDatabase target = PostgresDatabase.open(to)) {
-            return source.use("read the journal to copy", in -> target.write("copy the journal in", out -> {
-                refuseUnlessEmpty(out);
-                out.setAutoCommit(false);
-                try {
-                    Map<String, Long> copied = new LinkedHashMap<>();
-                    for (String table : TABLES) {
-                        copied.put(table, copyTable(in, out, table));
-                    }
-                    try (Statement identity = out.createStatement()) {
-                        identity.execute(CONTINUE_TIMELINE_IDS);
-                    }
-                    out.commit();
-                    return copied;
-                } catch (SQLException | RuntimeException e) {
-                    out.rollback();
-                    throw e;
-                } finally {
-                    out.setAutoCommit(true);
-                }
-            }));
+            return source.use("read the journal to copy", in -> target.write("copy the journal in",
+                    Database.transaction(out -> {
+                        refuseUnlessEmpty(out);
+                        Map<String, Long> copied = new LinkedHashMap<>();
+                        for (String table : TABLES) {
+                            copied.put(table, copyTable(in, out, table));
+                        }
+                        try (Statement identity = out.createStatement()) {
+                            identity.execute(CONTINUE_TIMELINE_IDS);
+                        }
+                        return copied;
+                    })));
         }
     }
 
