@@ -4,7 +4,6 @@ import com.marketbridge.domain.event.EventToken;
 import com.marketbridge.domain.journal.EventState;
 import com.marketbridge.domain.journal.JournalEntry;
 import com.marketbridge.domain.journal.TimelineEntry;
-import com.marketbridge.domain.outcome.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,9 +75,8 @@ final class TimelineRows {
                     || timeline.get(at).action() == TimelineEntry.Action.RETRY)) {
                 at++;
             }
-            EventState finished = event.outcome() instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
-            timeline.add(at, new TimelineEntry(finishedAt, TimelineEntry.Kind.ATTEMPT, finished, event.outcome(), null,
-                    null, null));
+            timeline.add(at, new TimelineEntry(finishedAt, TimelineEntry.Kind.ATTEMPT,
+                    EventState.finishedWith(event.outcome()), event.outcome(), null, null, null));
         }
         return timeline;
     }

@@ -1,5 +1,6 @@
 package com.marketbridge.domain.journal;
 
+import com.marketbridge.domain.outcome.Outcome;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,11 @@ public enum EventState {
     /** Whether an entry in this state may move to {@code next}. */
     public boolean canMoveTo(EventState next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /** The state of an event finished with {@code finalOutcome}: COMPLETED if it completed, else FAILED. */
+    public static EventState finishedWith(Outcome finalOutcome) {
+        return finalOutcome instanceof Outcome.Completed ? COMPLETED : FAILED;
     }
 
     /** The event's outcome is final (its result may still have to be delivered). */

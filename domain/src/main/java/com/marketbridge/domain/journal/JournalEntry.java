@@ -66,8 +66,7 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
 
     /** Final: completed or failed by the outcome's kind. */
     public JournalEntry finished(Outcome finalOutcome, Instant now) {
-        EventState next = finalOutcome instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
-        return move(next, attempts, now, finalOutcome, now);
+        return move(EventState.finishedWith(finalOutcome), attempts, now, finalOutcome, now);
     }
 
     /** Gave up delivering the outcome, which is kept for the operator. */
@@ -82,8 +81,7 @@ public record JournalEntry(EventUrl eventUrl, MarketplaceEvent event, String lan
 
     /** An operator has the parked result posted again: it is owed to the marketplace once more. */
     public JournalEntry redelivering(Instant now) {
-        EventState next = outcome instanceof Outcome.Completed ? EventState.COMPLETED : EventState.FAILED;
-        JournalEntry moved = move(next, attempts, nextAttemptAt, outcome, now);
+        JournalEntry moved = move(EventState.finishedWith(outcome), attempts, nextAttemptAt, outcome, now);
         return new JournalEntry(eventUrl, event, lane, moved.state, attempts, nextAttemptAt, outcome, true, false,
                 receivedAt, deadline, now);
     }
