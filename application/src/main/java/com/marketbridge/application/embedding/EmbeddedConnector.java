@@ -91,7 +91,7 @@ public final class EmbeddedConnector implements AutoCloseable {
         private Subscriptions subscriptions;
         private ExtensionReservations reservations;
         private KnownCustomers knownCustomers;
-        private LaneLeases leases = new SoleConnectorLeases();
+        private LaneLeases leases = LaneLeases.SOLE;
         private CustomerTemplate template;
         private EditionCatalog catalog = EditionCatalog.defaults();
         private ExtensionRange extensions = ExtensionRange.DEFAULT;

@@ -1,6 +1,7 @@
 package com.marketbridge.application.port.out;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Which connector works on a lane (a company's events) while several share one store: a lease each connector takes
@@ -10,6 +11,34 @@ import java.time.Duration;
  * ({@link LeaseLostException}), so one that wakes from a pause cannot undo the work of its successor.
  */
 public interface LaneLeases {
+
+    /** The leases of a connector alone on its stores: every lane is always its own, nobody takes one over. */
+    LaneLeases SOLE = new LaneLeases() {
+        @Override
+        public boolean take(String lane) {
+            return true;
+        }
+
+        @Override
+        public boolean holds(String lane) {
+            return true;
+        }
+
+        @Override
+        public void release(String lane) {
+            // nobody else could take it
+        }
+
+        @Override
+        public Duration term() {
+            return ChronoUnit.FOREVER.getDuration();
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+    };
 
     /** Takes the lane for this connector, or keeps it; false while another connector holds a live lease on it. */
     boolean take(String lane);
