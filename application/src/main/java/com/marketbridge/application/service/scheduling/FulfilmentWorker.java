@@ -307,13 +307,7 @@ public final class FulfilmentWorker implements AutoCloseable {
             if (lanes.containsKey(key) || !leases.holds(key)) {
                 return;
             }
-            try {
-                start = tend(key);
-            } catch (RuntimeException e) {
-                lanes.remove(key); // the take-over scan tends it once the journal is back
-                LOG.log(Level.WARNING, "lane {0} not tended: {1}", key, e.getMessage());
-                return;
-            }
+            start = tendOrLeave(key);
         }
         start.forEach(this::submit);
     }
@@ -325,8 +319,7 @@ public final class FulfilmentWorker implements AutoCloseable {
     private void takeOver() {
         try {
             List<JournalEntry> work = journal.needingWork();
-            work.stream().map(JournalEntry::lane).distinct()
-                    .filter(lane -> !isWorkedOnHere(lane)).forEach(this::claim);
+            work.stream().map(JournalEntry::lane).distinct().forEach(this::claim);
             work.stream().filter(entry -> entry.state() == EventState.WAITING && isDueSooner(entry))
                     .forEach(entry -> retryNow(entry.event().token()));
         } catch (RuntimeException e) {
@@ -486,10 +479,18 @@ public final class FulfilmentWorker implements AutoCloseable {
             leases.release(key);
             return List.of();
         }
+        return tendOrLeave(key);
+    }
+
+    /**
+     * Under the lanes' lock: {@link #tend tends} the lane, or, if the journal cannot be read, leaves it to the take-over
+     * scan, which tends it once the journal is back (its lease is kept meanwhile).
+     */
+    private List<Task> tendOrLeave(String key) {
         try {
             return tend(key);
         } catch (RuntimeException e) {
-            lanes.remove(key); // kept: the take-over scan tends it once the journal is back
+            lanes.remove(key);
             LOG.log(Level.WARNING, "lane {0} not tended: {1}", key, e.getMessage());
             return List.of();
         }
