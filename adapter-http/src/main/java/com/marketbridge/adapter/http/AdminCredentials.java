@@ -1,7 +1,5 @@
 package com.marketbridge.adapter.http;
 
-import java.security.MessageDigest;
-
 /** Checks a sign-in against the operator's account, in constant time ({@link Digests}). */
 final class AdminCredentials {
 
@@ -14,7 +12,7 @@ final class AdminCredentials {
     }
 
     boolean matches(String username, String password) {
-        return MessageDigest.isEqual(expected, Digests.sha256(pair(username, password)));
+        return Digests.matches(expected, pair(username, password));
     }
 
     String username() {

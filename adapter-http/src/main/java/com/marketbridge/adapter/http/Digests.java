@@ -21,8 +21,13 @@ final class Digests {
         }
     }
 
+    /** Whether {@code actual} is the text whose {@link #sha256 digest} is {@code expectedDigest}, in constant time. */
+    static boolean matches(byte[] expectedDigest, String actual) {
+        return MessageDigest.isEqual(expectedDigest, sha256(actual));
+    }
+
     /** Whether {@code actual} (null: nothing sent) is {@code expected}, in constant time. */
     static boolean same(String expected, String actual) {
-        return MessageDigest.isEqual(sha256(expected), sha256(actual == null ? "" : actual)) && actual != null;
+        return matches(sha256(expected), actual == null ? "" : actual) && actual != null;
     }
 }

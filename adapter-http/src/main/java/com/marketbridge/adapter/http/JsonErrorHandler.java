@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's answers to requests that never reach a route (an overlong URL, a malformed request) as JSON like
+ * Jetty's answers to requests that never reach a route (an overlong URL, a malformed request) as the webhook's
+ * failure answer ({@code {"success":false,"message":...}}), JSON like
  * every other answer, instead of Jetty's HTML error page.
  */
 final class JsonErrorHandler extends ErrorHandler {
@@ -41,13 +42,10 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private ByteBuffer body(int code) {
         try {
-            return ByteBuffer.wrap(json.writeValueAsBytes(new Failure(false, "HTTP " + code + " " + HttpStatus.getMessage(code))));
+            return ByteBuffer.wrap(json.writeValueAsBytes(
+                    new WebhookEndpoint.Answer(false, null, null, "HTTP " + code + " " + HttpStatus.getMessage(code))));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a record of a boolean and a string is always written", e);
+            throw new IllegalStateException("an answer of a boolean and strings is always written", e);
         }
-    }
-
-    /** As the webhook's failures look. */
-    record Failure(boolean success, String message) {
     }
 }

@@ -3,7 +3,6 @@ package com.marketbridge.adapter.http;
 import com.marketbridge.domain.credential.Secret;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,7 +29,7 @@ final class MetricsEndpoint {
     }
 
     void handle(Context ctx) {
-        if (tokenDigest != null && !MessageDigest.isEqual(tokenDigest, Digests.sha256(bearerToken(ctx.header("Authorization"))))) {
+        if (tokenDigest != null && !Digests.matches(tokenDigest, bearerToken(ctx.header("Authorization")))) {
             ctx.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"MarketBridge metrics\"")
                     .json(UNAUTHORIZED);
             return;
