@@ -13,7 +13,6 @@ import feign.RequestLine;
 import feign.Response;
 import feign.Retryer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,7 +100,7 @@ final class RefreshingTokens implements AccessTokens {
                 "refresh_token", refreshToken);
         try (Response answer = endpoint.refresh(form)) {
             int status = answer.status();
-            byte[] body = body(answer);
+            byte[] body = WebexDecoder.bodyOf(answer);
             if (status >= 500 || status == 429) {
                 throw unavailable("Webex answered HTTP " + status);
             }
@@ -119,15 +118,6 @@ final class RefreshingTokens implements AccessTokens {
             throw unavailable(unreachable.getCause() instanceof IOException cause ? cause.getMessage() : unreachable.getMessage());
         } catch (IOException unreadable) {
             throw unavailable(unreadable.getMessage());
-        }
-    }
-
-    private static byte[] body(Response answer) throws IOException {
-        if (answer.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream body = answer.body().asInputStream()) {
-            return body.readAllBytes();
         }
     }
 

@@ -72,8 +72,11 @@ final class WebexDecoder implements Decoder {
         return new Page<>(list, LinkHeader.next(response.headers().getOrDefault("Link", List.of())));
     }
 
-    /** The whole body; one that breaks off while being read is an answer lost on the way. */
-    private static byte[] bodyOf(Response response) {
+    /**
+     * The whole body; one that breaks off while being read is an answer lost on the way ({@link UnreadableAnswer}, with
+     * the {@link IOException} as its cause).
+     */
+    static byte[] bodyOf(Response response) {
         if (response.body() == null) {
             return new byte[0];
         }
