@@ -25,7 +25,6 @@ final class JournalGauges implements MeterBinder {
     private final Clock clock;
     private final Duration keep;
     private Overview last;
-    private boolean read;
     private Instant readAt;
 
     JournalGauges(Supplier<Overview> overview, Clock clock, Duration keep) {
@@ -68,8 +67,7 @@ final class JournalGauges implements MeterBinder {
     /** The overview last read, or null if that read failed. */
     private synchronized Overview read() {
         Instant now = clock.instant();
-        if (!read || !now.isBefore(readAt.plus(keep))) {
-            read = true;
+        if (readAt == null || !now.isBefore(readAt.plus(keep))) {
             readAt = now;
             try {
                 last = overview.get();
