@@ -91,9 +91,8 @@ final class AppDirectSimulator implements AutoCloseable {
     }
 
     /** From now on events can be sent to the connector listening on {@code port}. */
-    ConnectorWebhook connectTo(int port) {
+    void connectTo(int port) {
         connector = new ConnectorWebhook(port, NOTIFICATION_USERNAME, notificationPassword);
-        return connector;
     }
 
     /** Serves the event at a new event URL. */

@@ -31,10 +31,6 @@ final class ConnectorWebhook {
     record Answer(int status, JsonNode body) {
     }
 
-    String base() {
-        return base;
-    }
-
     Answer notify(String eventUrl, String eventTypeHint) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/subscription_receiver?eventUrl="
                         + URLEncoder.encode(eventUrl, StandardCharsets.UTF_8) + "&eventType=" + eventTypeHint))
