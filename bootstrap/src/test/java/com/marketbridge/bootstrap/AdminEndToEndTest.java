@@ -25,7 +25,6 @@ class AdminEndToEndTest {
 
     private static final String ADMIN = "ops:admin-password";
     /** The trackingId of Webex's error bodies (webex/error.json). */
-    private static final String TRACKING_ID = "ROUTERGW_7c1f6a52-5a2e-4a9b-8a3a-0d2b9f1e6c11";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -111,7 +110,7 @@ class AdminEndToEndTest {
         assertThat(attempt.get("outcome").asText()).isEqualTo("FAILED");
         assertThat(attempt.get("reason").asText()).isEqualTo("UPSTREAM_REJECTED");
         assertThat(attempt.get("message").asText()).contains("not enabled for this customer");
-        assertThat(attempt.get("trackingId").asText()).isEqualTo(TRACKING_ID);
+        assertThat(attempt.get("trackingId").asText()).isEqualTo(Upstreams.WEBEX_TRACKING_ID);
         assertThat(attempt.get("upstreamStatus").asInt()).isEqualTo(400);
 
         JsonNode resolved = act("refused-1", "resolve", "{\"note\":\"package enabled in Partner Hub; buyer told to order again\"}");

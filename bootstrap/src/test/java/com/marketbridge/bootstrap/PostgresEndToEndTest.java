@@ -137,8 +137,7 @@ class PostgresEndToEndTest {
         try (Connector other = startConnector(sharing)) {
             String order = upstreams.publish("pg-restart", "order.json", Map.of());
             HttpResponse<String> accepted = notify(order);
-            Upstreams.await("the customer being created", () -> !upstreams.webex.findAll(
-                    postRequestedFor(urlEqualTo("/v1/wholesale/customers"))).isEmpty());
+            Upstreams.await("the customer being created", () -> upstreams.customerCreates() > 0);
 
             database.close();
             Upstreams.await("/ready 503 on both", () -> !isReady() && !Upstreams.isReady(other.port()));

@@ -62,8 +62,7 @@ class TwoConnectorsEndToEndTest {
 
     /** Webex provisions the customer only once it was asked to create it. */
     private void awaitTheCustomerBeingCreated() throws InterruptedException {
-        Upstreams.await("the customer being created", () -> !upstreams.webex.findAll(
-                postRequestedFor(urlEqualTo("/v1/wholesale/customers"))).isEmpty());
+        Upstreams.await("the customer being created", () -> upstreams.customerCreates() > 0);
     }
 
     @Test

@@ -53,6 +53,8 @@ final class Upstreams implements AutoCloseable {
     static final String BASIC_PASSWORD = "notification-password";
     /** The trackingId of every error Webex answers (webex/error.json). */
     static final String WEBEX_TRACKING_ID = "ROUTERGW_7c1f6a52-5a2e-4a9b-8a3a-0d2b9f1e6c11";
+    /** One client for every look at /ready, which tests poll: a client each time would be a selector thread each. */
+    private static final HttpClient READINESS_CLIENT = HttpClient.newHttpClient();
     /** How long a test waits for what the connector does in the background. */
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String PRECHECK_PASSED =
@@ -119,7 +121,7 @@ final class Upstreams implements AutoCloseable {
 
     /** The status of the connector's {@code /ready}. */
     static int readiness(int port) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+        return READINESS_CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -133,6 +135,11 @@ final class Upstreams implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** How many times Webex was asked to create a customer. */
+    int customerCreates() {
+        return webex.findAll(postRequestedFor(urlEqualTo("/v1/wholesale/customers"))).size();
     }
 
     /** How many times Webex was asked to create a subscriber for {@code email}. */
