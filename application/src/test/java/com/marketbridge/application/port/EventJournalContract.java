@@ -35,6 +35,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -385,6 +390,41 @@ public abstract class EventJournalContract {
 
         assertThat(journal.find(new EventToken("t1"))).contains(failed);
         assertThat(queries.history(new EventToken("t1")).orElseThrow().timeline()).hasSize(1);
+    }
+
+    @Test
+    void twoOperatorsResolvingTheSameEventAtOnce_oneIsTaken_andTheTimelineHoldsOneResolve() throws Exception {
+        JournalEntry failed = received("t1", T0).processing(T0).finished(new Outcome.Failed(FailureReason.UPSTREAM_REJECTED,
+                "no"), T0);
+        journal.recordNew(failed);
+        JournalEntry resolved = failed.resolved(T0.plusSeconds(1));
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> taken = new ArrayList<>();
+            for (String operator : List.of("alice", "bob")) {
+                taken.add(operators.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return journal.act(EventState.FAILED, resolved,
+                            TimelineEntry.operatorAction(resolved, operator, Action.RESOLVE, "handled by " + operator));
+                }));
+            }
+            ready.await();
+            go.countDown();
+            int actions = 0;
+            for (Future<Boolean> action : taken) {
+                actions += action.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(actions).as("actions taken").isEqualTo(1);
+        } finally {
+            operators.shutdownNow();
+        }
+        assertThat(journal.find(new EventToken("t1"))).contains(resolved);
+        assertThat(queries.history(new EventToken("t1")).orElseThrow().timeline())
+                .filteredOn(entry -> entry.kind() == Kind.OPERATOR_ACTION).hasSize(1);
     }
 
     @Test
